@@ -30,7 +30,7 @@ type BandCount struct {
 // stopped in a band with an ending: rejected, withdrawn, ghosted, or still active.
 type Flow struct {
 	From  Band    `json:"from"`
-	To    Band    `json:"to"`             // -1 when the flow ends in From
+	To    Band    `json:"to"`            // -1 when the flow ends in From
 	End   Outcome `json:"end,omitempty"` // for stopping flows; "" means still active
 	Count int     `json:"count"`
 }
@@ -72,6 +72,7 @@ type FunnelApp struct {
 }
 
 type appPath struct {
+	created  time.Time
 	furthest Band
 	outcome  Outcome
 	replied  time.Duration // -1 when no reply
@@ -98,9 +99,15 @@ func BuildFunnel(apps []FunnelApp, steps []StageStep) Funnel {
 			continue
 		}
 		start := byID[s.ApplicationID].AppliedOn.Time(time.UTC)
+		if p.created.IsZero() {
+			p.created = s.At
+		}
+		// A state set at the very instant the application was created is an
+		// import, not an answer: it says how far it got, not how quickly.
+		known := s.At.After(p.created)
 		if s.Outcome != "" {
 			p.outcome = s.Outcome
-			if s.Outcome == Rejected && p.replied < 0 {
+			if s.Outcome == Rejected && p.replied < 0 && known {
 				p.replied = max(0, s.At.Sub(start))
 			}
 			continue
@@ -110,10 +117,10 @@ func BuildFunnel(apps []FunnelApp, steps []StageStep) Funnel {
 		if b > p.furthest {
 			p.furthest = b
 		}
-		if b > BandApplied && p.replied < 0 {
+		if b > BandApplied && p.replied < 0 && known {
 			p.replied = max(0, s.At.Sub(start))
 		}
-		if b == BandOffer && p.offerAt < 0 {
+		if b == BandOffer && p.offerAt < 0 && known {
 			p.offerAt = max(0, s.At.Sub(start))
 		}
 	}
