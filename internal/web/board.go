@@ -1,0 +1,154 @@
+package web
+
+import (
+	"cmp"
+	"html/template"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/offerloop/offerloop/internal/tracker"
+)
+
+// closedShown is how many closed applications the board lists; the rest are counted.
+const closedShown = 30
+
+// closedColumn is the board column of applications that ended.
+const closedColumn = "closed"
+
+type boardPage struct {
+	base
+	Query   string
+	Total   int
+	Columns []*boardColumn
+}
+
+type boardColumn struct {
+	Key   string // a stage kind, or closedColumn
+	Label string
+	Cards []boardCard
+	More  int // closed applications not shown
+}
+
+// Count is how many applications the column holds, shown or not.
+func (c *boardColumn) Count() int { return len(c.Cards) + c.More }
+
+// boardCard holds what a card shows, worked out in Go so that the template for
+// thousands of cards stays a handful of plain substitutions.
+type boardCard struct {
+	ID        int64
+	Company   string
+	Role      string
+	Level     string
+	Kind      tracker.CompanyKind
+	KindLabel string
+	State     string
+	Outcome   tracker.Outcome
+	InStage   string
+	Next      string // the next interview, "" when none
+	NextURL   string
+	Options   template.HTML
+}
+
+func (s *Server) board(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u, err := s.user(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	apps, err := s.store.FindApplications(ctx, tracker.ApplicationFilter{UserID: u.ID, Query: q})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	now := s.now()
+	ivs, err := s.store.FindInterviews(ctx, tracker.InterviewFilter{UserID: u.ID, From: now, PendingOnly: true})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	next := make(map[int64]*tracker.Interview)
+	for _, iv := range ivs {
+		if next[iv.ApplicationID] == nil {
+			next[iv.ApplicationID] = iv
+		}
+	}
+	d := &boardPage{Query: q, Total: len(apps)}
+	d.Title, d.Nav, d.Wide = "Board", "board", true
+	cols := make(map[string]*boardColumn)
+	for _, k := range tracker.StageKinds {
+		c := &boardColumn{Key: string(k), Label: k.Label()}
+		cols[c.Key] = c
+		d.Columns = append(d.Columns, c)
+	}
+	closed := &boardColumn{Key: closedColumn, Label: "Closed"}
+	d.Columns = append(d.Columns, closed)
+	var ended []*tracker.Application
+	for _, a := range apps {
+		if !a.Active() {
+			ended = append(ended, a)
+			continue
+		}
+		c := cols[string(a.State.StageKind)]
+		if c == nil {
+			c = cols[string(tracker.Applied)]
+		}
+		c.Cards = append(c.Cards, s.card(a, next[a.ID]))
+	}
+	slices.SortStableFunc(ended, func(x, y *tracker.Application) int {
+		return cmp.Or(y.State.Since.Compare(x.State.Since), cmp.Compare(y.ID, x.ID))
+	})
+	for i, a := range ended {
+		if i == closedShown {
+			closed.More = len(ended) - closedShown
+			break
+		}
+		closed.Cards = append(closed.Cards, s.card(a, nil))
+	}
+	s.render(w, r, "board", d)
+}
+
+func (s *Server) card(a *tracker.Application, next *tracker.Interview) boardCard {
+	c := boardCard{
+		ID:        a.ID,
+		Company:   a.Company.Name,
+		Role:      a.Role,
+		Level:     levelLabel(a.Level),
+		Kind:      a.Company.Kind,
+		KindLabel: a.Company.Kind.Label(),
+		State:     a.State.Label(),
+		Outcome:   a.State.Outcome,
+		InStage:   s.inStage(a.State),
+		Options:   s.moveSelect(a.State),
+	}
+	if next != nil {
+		c.Next = next.Title + " · " + s.when(next.At)
+		c.NextURL = "/interviews/" + itoa(next.ID)
+	}
+	return c
+}
+
+func levelLabel(l tracker.Level) string {
+	if l == "" {
+		return ""
+	}
+	return strings.ToUpper(string(l[:1])) + string(l[1:])
+}
+
+// inStage says how long the application has been where it is.
+func (s *Server) inStage(st tracker.State) string {
+	d := s.ago(st.Since)
+	switch {
+	case d == "":
+		return ""
+	case d == "today" && st.Outcome != "":
+		return "closed today"
+	case d == "today":
+		return "moved today"
+	case st.Outcome != "":
+		return d + " ago"
+	}
+	return d + " in stage"
+}

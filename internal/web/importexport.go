@@ -1,0 +1,217 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/offerloop/offerloop/internal/errs"
+	"github.com/offerloop/offerloop/internal/tracker"
+)
+
+func (s *Server) export(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	u, err := s.user(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d, err := s.store.Export(ctx, u.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	b, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("export: %w", err))
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="offerloop-export-%s.json"`, s.dateValue(s.now())))
+	h.Set("Cache-Control", "no-store")
+	w.Write(append(b, '\n'))
+}
+
+type importPage struct {
+	base
+	MaxUpload string
+	Error     string
+	Imported  string // a summary of the last import, after the redirect
+}
+
+func (s *Server) importPage() *importPage {
+	d := &importPage{MaxUpload: byteSize(s.cfg.MaxUpload)}
+	d.Title, d.Nav = "Import", "settings"
+	return d
+}
+
+func (s *Server) importForm(w http.ResponseWriter, r *http.Request) {
+	d := s.importPage()
+	q := r.URL.Query()
+	switch q.Get("done") {
+	case "json":
+		d.Imported = "Your export was restored."
+	case "csv":
+		n, _ := strconv.Atoi(q.Get("n"))
+		skipped, _ := strconv.Atoi(q.Get("skipped"))
+		d.Imported = "Imported " + plural(n, "application") + " from the spreadsheet."
+		if skipped > 0 {
+			d.Imported += " Skipped " + plural(skipped, "row") + " that were not applied to yet."
+		}
+	}
+	s.render(w, r, "import", d)
+}
+
+// importFile restores a JSON export, or imports a spreadsheet of applications.
+// The upload is capped at cfg.MaxUpload; nothing is written unless the whole
+// file is good.
+func (s *Server) importFile(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	name, data, err := s.readUpload(w, r)
+	var to string
+	if err == nil {
+		to, err = s.importData(ctx, name, data)
+	}
+	if userError(err) || errs.CodeOf(err) == errs.TooLarge {
+		d := s.importPage()
+		d.Error = message(err)
+		s.renderStatus(w, r, status(err, true), "import", d)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	seeOther(w, r, to)
+}
+
+// readUpload reads the "file" part of a multipart form, at most cfg.MaxUpload
+// bytes of it; the body as a whole may carry a little more for the form's
+// framing.
+func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) (string, []byte, error) {
+	limit := s.cfg.MaxUpload
+	r.Body = http.MaxBytesReader(w, r.Body, limit+64<<10)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return "", nil, errs.Invalidf("choose a file to upload")
+	}
+	for {
+		p, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			return "", nil, errs.Invalidf("choose a file to upload")
+		}
+		if err != nil {
+			return "", nil, uploadError(err, limit)
+		}
+		if p.FormName() != "file" {
+			continue
+		}
+		data, err := io.ReadAll(io.LimitReader(p, limit+1))
+		if err != nil {
+			return "", nil, uploadError(err, limit)
+		}
+		if int64(len(data)) > limit {
+			return "", nil, errs.E(errs.TooLarge, "the file is too large: the limit is %s", byteSize(limit))
+		}
+		if len(bytes.TrimSpace(data)) == 0 {
+			return "", nil, errs.Invalidf("the file is empty")
+		}
+		return p.FileName(), data, nil
+	}
+}
+
+func uploadError(err error, limit int64) error {
+	if e := tooLarge(err, limit); errs.CodeOf(e) == errs.TooLarge {
+		return e
+	}
+	return errs.Invalidf("the upload was cut short or malformed; try again")
+}
+
+// importData restores a JSON export or imports a CSV spreadsheet, by the file's
+// name or, failing that, its first byte, and returns where to go next.
+func (s *Server) importData(ctx context.Context, name string, data []byte) (string, error) {
+	u, err := s.user(ctx)
+	if err != nil {
+		return "", err
+	}
+	ext := strings.ToLower(path.Ext(name))
+	trimmed := bytes.TrimLeft(data, " \t\r\n\xef\xbb\xbf")
+	if ext == ".json" || (ext != ".csv" && len(trimmed) > 0 && trimmed[0] == '{') {
+		d, err := decodeDump(data)
+		if err != nil {
+			return "", err
+		}
+		if err := s.store.Restore(ctx, u.ID, d); err != nil {
+			return "", err
+		}
+		return "/import?done=json", nil
+	}
+	res, err := s.importCSV(ctx, u.ID, data)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("/import?done=csv&n=%d&skipped=%d", len(res.Applications), len(res.Skipped)), nil
+}
+
+// decodeDump reads an offerloop export strictly: unknown fields, trailing data
+// or another format are refused rather than half-restored.
+func decodeDump(data []byte) (*tracker.Dump, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var d tracker.Dump
+	if err := dec.Decode(&d); err != nil {
+		return nil, jsonError(err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, errs.Invalidf("the file has more after the export's closing brace")
+	}
+	if d.Format != tracker.DumpFormat {
+		return nil, errs.Invalidf("this is not an offerloop export (its format is %q, want %q)", d.Format, tracker.DumpFormat)
+	}
+	return &d, nil
+}
+
+func jsonError(err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	var e *errs.Error
+	switch {
+	case errors.As(err, &e):
+		return err
+	case errors.As(err, &se):
+		return errs.Invalidf("the file is not valid JSON (at byte %d: %v)", se.Offset, se)
+	case errors.As(err, &te):
+		return errs.Invalidf("the file does not look like an offerloop export: %s should be %s", te.Field, te.Type)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return errs.Invalidf("the file ends in the middle of the JSON; it may be cut short")
+	}
+	return errs.Invalidf("the file does not look like an offerloop export: %v", err)
+}
+
+// importCSV imports a spreadsheet from another tracker with tracker.ParseCSV,
+// all rows in one transaction through the store's tracker.Importer.
+func (s *Server) importCSV(ctx context.Context, userID int64, data []byte) (*tracker.CSVResult, error) {
+	imp, ok := s.store.(tracker.Importer)
+	if !ok {
+		return nil, errs.Invalidf("this installation cannot import spreadsheets; upload an offerloop JSON export")
+	}
+	res, err := tracker.ParseCSV(bytes.NewReader(data), s.loops)
+	if err != nil {
+		return nil, err
+	}
+	for i := range res.Applications {
+		res.Applications[i].Application.UserID = userID
+	}
+	if len(res.Applications) == 0 {
+		return res, nil
+	}
+	return res, imp.ImportApplications(ctx, userID, res.Applications)
+}

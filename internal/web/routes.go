@@ -1,0 +1,65 @@
+package web
+
+import "net/http"
+
+// routes lists every route of the app. Forms POST and redirect with 303; every
+// page works without JavaScript.
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+
+	// Board and applications.
+	mux.HandleFunc("GET /{$}", s.board)
+	mux.HandleFunc("GET /applications/new", s.newApplication)
+	mux.HandleFunc("POST /applications", s.createApplication)
+	mux.HandleFunc("GET /applications/{id}", s.showApplication)
+	mux.HandleFunc("GET /applications/{id}/edit", s.editApplication)
+	mux.HandleFunc("POST /applications/{id}/edit", s.updateApplication)
+	mux.HandleFunc("GET /applications/{id}/delete", s.confirmDeleteApplication)
+	mux.HandleFunc("POST /applications/{id}/delete", s.deleteApplication)
+	mux.HandleFunc("POST /applications/{id}/move", s.moveApplication)
+	mux.HandleFunc("POST /applications/{id}/notes", s.addNote)
+	mux.HandleFunc("POST /applications/{id}/stages", s.addStage)
+	mux.HandleFunc("POST /applications/{id}/stages/{sid}/rename", s.renameStage)
+	mux.HandleFunc("POST /applications/{id}/stages/{sid}/remove", s.removeStage)
+	mux.HandleFunc("POST /applications/{id}/rounds", s.addRound)
+	mux.HandleFunc("POST /applications/{id}/rounds/{rid}/rename", s.renameRound)
+	mux.HandleFunc("POST /applications/{id}/rounds/{rid}/remove", s.removeRound)
+	mux.HandleFunc("POST /applications/{id}/contacts", s.addContact)
+	mux.HandleFunc("POST /applications/{id}/contacts/{cid}/remove", s.removeContact)
+	mux.HandleFunc("POST /applications/{id}/tasks", s.addTask)
+	mux.HandleFunc("POST /applications/{id}/interviews", s.scheduleInterview)
+
+	// Interviews.
+	mux.HandleFunc("GET /interviews/{id}", s.showInterview)
+	mux.HandleFunc("POST /interviews/{id}", s.updateInterview)
+	mux.HandleFunc("POST /interviews/{id}/done", s.finishInterview)
+	mux.HandleFunc("POST /interviews/{id}/redflags", s.saveRedFlags)
+
+	// Today and tasks.
+	mux.HandleFunc("GET /today", s.today)
+	mux.HandleFunc("POST /tasks/done", s.taskDone)
+	mux.HandleFunc("POST /tasks/undo", s.taskUndo)
+
+	// Funnel, calendar, settings, import and export.
+	mux.HandleFunc("GET /funnel", s.funnel)
+	mux.HandleFunc("GET /calendar.ics", s.calendar)
+	mux.HandleFunc("GET /settings", s.settings)
+	mux.HandleFunc("POST /settings", s.saveSettings)
+	mux.HandleFunc("GET /export.json", s.export)
+	mux.HandleFunc("GET /import", s.importForm)
+	mux.HandleFunc("POST /import", s.importFile)
+
+	// JSON API.
+	mux.HandleFunc("GET /api/applications", s.apiApplications)
+	mux.HandleFunc("GET /api/applications/{id}", s.apiApplication)
+	mux.HandleFunc("GET /api/today", s.apiToday)
+	mux.HandleFunc("GET /api/funnel", s.apiFunnel)
+
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write([]byte("ok"))
+	})
+	mux.Handle("GET /static/", s.static)
+	mux.HandleFunc("/", s.notFound)
+	return mux
+}

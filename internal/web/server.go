@@ -1,0 +1,137 @@
+// Package web serves offerloop's tracker as a server-rendered web app and a JSON
+// API. It renders what the tracker package computes and calls the store; the
+// rules of the interview loop live in tracker, not here.
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/offerloop/offerloop/internal/tracker"
+)
+
+// Config holds what the server needs from its environment.
+type Config struct {
+	// Now is the clock; time.Now when nil.
+	Now func() time.Time
+	// Loc is the user's time zone for dates, "today" and checklists; time.Local when nil.
+	Loc *time.Location
+	// MaxUpload caps an import upload in bytes; 5 MiB when zero.
+	MaxUpload int64
+	// Instance identifies this database in calendar UIDs; when empty, the id
+	// tracker.InstanceID keeps in the database is used.
+	Instance string
+}
+
+// DefaultMaxUpload is the import size limit when Config.MaxUpload is zero.
+const DefaultMaxUpload = 5 << 20
+
+// Server is the web app. It is safe for concurrent use.
+type Server struct {
+	cfg    Config
+	store  tracker.Store
+	log    *slog.Logger
+	pages  map[string]*page
+	static *staticFiles
+	loops  *tracker.Loops
+	flags  *tracker.RedFlags
+	checks []tracker.Checklist
+	// moveSelects holds the options of a board card's move select, rendered once
+	// per current value: the same for every card at that place.
+	moveSelects map[string]template.HTML
+	handler     http.Handler
+}
+
+// New returns a server over store. It parses every template and loads the
+// tracker's content files, so a broken template or content file fails here
+// rather than on the first request.
+func New(cfg Config, store tracker.Store, log *slog.Logger) (*Server, error) {
+	if store == nil {
+		return nil, errors.New("web: a store is required")
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Loc == nil {
+		cfg.Loc = time.Local
+	}
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = DefaultMaxUpload
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{cfg: cfg, store: store, log: log}
+	var err error
+	if s.loops, err = tracker.LoadLoops(); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	if s.flags, err = tracker.LoadRedFlags(); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	if s.checks, err = tracker.LoadChecklists(); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	if s.static, err = loadStatic(); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	if s.pages, err = s.parsePages(); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	s.moveSelects = newMoveSelects()
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, errForbiddenOrigin)
+	}))
+	s.handler = s.recoverer(securityHeaders(csrf.Handler(s.routes())))
+	return s, nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+func (s *Server) now() time.Time { return s.cfg.Now() }
+
+// user returns the local user. It is resolved per request so that a restored or
+// reset database never leaves the server holding a stale id.
+func (s *Server) user(ctx context.Context) (*tracker.User, error) {
+	return s.store.LocalUser(ctx)
+}
+
+// recoverer turns a panic in a handler into a logged 500, so bad input can at
+// worst fail one request.
+func (s *Server) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			v := recover()
+			if v == nil {
+				return
+			}
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			s.log.Error("panic serving request", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.WriteHeader(http.StatusInternalServerError)
+			fmt.Fprintln(w, "internal error")
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,135 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/offerloop/offerloop/internal/tracker"
+)
+
+type todayPage struct {
+	base
+	Agenda   tracker.Agenda
+	Sections []taskSection
+	Cards    []interviewCard
+	Open     int // open tasks shown in the sections
+}
+
+type taskSection struct {
+	Key, Title, Empty string
+	Entries           []taskEntry
+	Count             int // open tasks in the section
+}
+
+// taskEntry is one line of a Today section: a task, or the open items of one
+// interview's checklist folded together, so that ten after-interview items do
+// not bury the follow-ups.
+type taskEntry struct {
+	Task  tracker.Task
+	Group *checklistGroup
+}
+
+type checklistGroup struct {
+	checklistView
+	Interview string // "ML coding at Acme"
+	Link      string
+}
+
+// entries folds the checklist items of each interview's list into one entry,
+// at the place of its first item.
+func entries(ts []tracker.Task) []taskEntry {
+	var out []taskEntry
+	groups := map[string]*checklistGroup{}
+	for _, t := range ts {
+		if t.Kind != tracker.TaskChecklist {
+			out = append(out, taskEntry{Task: t})
+			continue
+		}
+		k := itoa(t.InterviewID) + "/" + t.Checklist
+		g := groups[k]
+		if g == nil {
+			g = &checklistGroup{Link: taskLink(t)}
+			g.Key, g.Due = t.Checklist, t.Due
+			groups[k] = g
+			out = append(out, taskEntry{Group: g})
+		}
+		g.Tasks = append(g.Tasks, t)
+	}
+	return out
+}
+
+// interviewCard is an upcoming interview with its checklists.
+type interviewCard struct {
+	IV    *tracker.Interview
+	Lists []checklistView
+}
+
+func (s *Server) agenda(ctx context.Context) (tracker.Agenda, []tracker.Task, []*tracker.Interview, error) {
+	u, err := s.user(ctx)
+	if err != nil {
+		return tracker.Agenda{}, nil, nil, err
+	}
+	now := s.now()
+	tasks, ivs, err := tracker.LoadTasks(ctx, s.store, u.ID, now, s.cfg.Loc)
+	if err != nil {
+		return tracker.Agenda{}, nil, nil, err
+	}
+	return tracker.BuildAgenda(tasks, ivs, now, s.cfg.Loc), tasks, ivs, nil
+}
+
+func (s *Server) today(w http.ResponseWriter, r *http.Request) {
+	ag, tasks, ivs, err := s.agenda(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := &todayPage{Agenda: ag}
+	d.Title, d.Nav = "Today", "today"
+	carded := map[int64]bool{}
+	for _, iv := range ag.Interviews {
+		carded[iv.ID] = true
+		lists := s.groupChecklists(tasks, iv.ID)
+		for i := range lists {
+			lists[i].Open = lists[i].current(s.now())
+		}
+		d.Cards = append(d.Cards, interviewCard{IV: iv, Lists: lists})
+	}
+	titles := map[int64]string{}
+	for _, iv := range ivs {
+		titles[iv.ID] = iv.Title + " at " + iv.Company
+	}
+	// Checklist items of the interviews shown as cards are ticked there.
+	section := func(key, title, empty string, ts []tracker.Task) taskSection {
+		var keep []tracker.Task
+		for _, t := range ts {
+			if t.Kind == tracker.TaskChecklist && carded[t.InterviewID] {
+				continue
+			}
+			keep = append(keep, t)
+		}
+		d.Open += len(keep)
+		sec := taskSection{Key: key, Title: title, Empty: empty, Entries: entries(keep), Count: len(keep)}
+		for _, e := range sec.Entries {
+			if e.Group != nil {
+				e.Group.Title = s.checklistTitle(e.Group.Key)
+				e.Group.Interview = titles[e.Group.Tasks[0].InterviewID]
+			}
+		}
+		return sec
+	}
+	d.Sections = []taskSection{
+		section("overdue", "Overdue", "", ag.Overdue),
+		section("today", "Today", "Nothing else is due today.", ag.Today),
+		section("week", "This week", "Nothing due in the next seven days.", ag.ThisWeek),
+	}
+	s.render(w, r, "today", d)
+}
+
+func (s *Server) apiToday(w http.ResponseWriter, r *http.Request) {
+	ag, _, _, err := s.agenda(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ag)
+}
