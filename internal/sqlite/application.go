@@ -41,47 +41,7 @@ func (db *DB) CreateApplication(ctx context.Context, a *tracker.Application, pla
 		if err := checkUser(ctx, tx, a.UserID); err != nil {
 			return err
 		}
-		c, err := db.company(ctx, tx, a, now)
-		if err != nil {
-			return err
-		}
-		a.CompanyID, a.CreatedAt, a.UpdatedAt = c.ID, now, now
-		res, err := tx.ExecContext(ctx, `
-			INSERT INTO applications (user_id, company_id, role, level, location, source, jd_text, jd_url,
-				applied_on, deadline, notes, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.UserID, a.CompanyID, a.Role, a.Level, a.Location, a.Source, a.JDText, a.JDURL,
-			nullDate(a.AppliedOn), nullDate(a.Deadline), a.Notes, fmtTime(now), fmtTime(now))
-		if err != nil {
-			return err
-		}
-		if a.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		stageIDs := make([]int64, len(plan.Stages))
-		for i, s := range plan.Stages {
-			s.ID, s.UserID, s.ApplicationID, s.Position = 0, a.UserID, a.ID, i+1
-			if err := insertStage(ctx, tx, &s); err != nil {
-				return err
-			}
-			stageIDs[i] = s.ID
-		}
-		for i, pr := range plan.Rounds {
-			r := pr.Round
-			r.ID, r.UserID, r.ApplicationID, r.StageID, r.Position = 0, a.UserID, a.ID, stageIDs[pr.Stage], i+1
-			if err := insertRound(ctx, tx, &r); err != nil {
-				return err
-			}
-		}
-		// An application entered after the fact starts on the day it was sent.
-		at := now
-		if a.AppliedOn.Before(tracker.DateOf(now)) {
-			at = a.AppliedOn.Time(time.UTC)
-		}
-		if err := appendEvent(ctx, tx, &tracker.Event{
-			UserID: a.UserID, ApplicationID: a.ID, At: at, Kind: tracker.EventCreated,
-			StageID: stageIDs[0], Summary: "Applied for " + a.Role,
-		}); err != nil {
+		if _, err := db.insertApplication(ctx, tx, a, plan, now); err != nil {
 			return err
 		}
 		created, err = findApplication(ctx, tx, a.UserID, a.ID)
@@ -92,6 +52,56 @@ func (db *DB) CreateApplication(ctx context.Context, a *tracker.Application, pla
 	}
 	*a = *created
 	return nil
+}
+
+// insertApplication writes a (already validated and canonical) with its company,
+// stages, rounds and created event inside tx, and returns the ids of its stages
+// in plan order.
+func (db *DB) insertApplication(ctx context.Context, tx *sql.Tx, a *tracker.Application, plan tracker.Plan, now time.Time) ([]int64, error) {
+	c, err := db.company(ctx, tx, a, now)
+	if err != nil {
+		return nil, err
+	}
+	a.CompanyID, a.CreatedAt, a.UpdatedAt = c.ID, now, now
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO applications (user_id, company_id, role, level, location, source, jd_text, jd_url,
+			applied_on, deadline, notes, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.UserID, a.CompanyID, a.Role, a.Level, a.Location, a.Source, a.JDText, a.JDURL,
+		nullDate(a.AppliedOn), nullDate(a.Deadline), a.Notes, fmtTime(now), fmtTime(now))
+	if err != nil {
+		return nil, err
+	}
+	if a.ID, err = res.LastInsertId(); err != nil {
+		return nil, err
+	}
+	stageIDs := make([]int64, len(plan.Stages))
+	for i, s := range plan.Stages {
+		s.ID, s.UserID, s.ApplicationID, s.Position = 0, a.UserID, a.ID, i+1
+		if err := insertStage(ctx, tx, &s); err != nil {
+			return nil, err
+		}
+		stageIDs[i] = s.ID
+	}
+	for i, pr := range plan.Rounds {
+		r := pr.Round
+		r.ID, r.UserID, r.ApplicationID, r.StageID, r.Position = 0, a.UserID, a.ID, stageIDs[pr.Stage], i+1
+		if err := insertRound(ctx, tx, &r); err != nil {
+			return nil, err
+		}
+	}
+	// An application entered after the fact starts on the day it was sent.
+	at := now
+	if a.AppliedOn.Before(tracker.DateOf(now)) {
+		at = a.AppliedOn.Time(time.UTC)
+	}
+	if err := appendEvent(ctx, tx, &tracker.Event{
+		UserID: a.UserID, ApplicationID: a.ID, At: at, Kind: tracker.EventCreated,
+		StageID: stageIDs[0], Summary: "Applied for " + a.Role,
+	}); err != nil {
+		return nil, err
+	}
+	return stageIDs, nil
 }
 
 // canonicalApplication replaces the spellings Validate accepts ("faang", "sr")
@@ -286,52 +296,47 @@ func checkApplication(ctx context.Context, tx *sql.Tx, userID, id int64) error {
 }
 
 // selectApplications reads applications (one when appID is set) with their
-// company and derived state in one set-based query. The state of each
-// application comes from its latest state event (by time, then id); the stage
-// from its latest created or moved event, so that a closed application keeps the
-// stage it was closed at.
+// company and derived state in one query. The state of an application comes
+// from its latest state event (by time, then id), its stage from its latest
+// created or moved event, so that a closed application keeps the stage it was
+// closed at, and its last activity from its latest activity event. Each is one
+// seek in a partial index of events (see the migration), so the cost grows with
+// the applications read, not with the length of their logs.
 func selectApplications(ctx context.Context, tx *sql.Tx, userID, appID int64, activeOnly bool, limit int) ([]*tracker.Application, error) {
 	args := []any{userID}
-	onEvents, onApps := "", ""
+	where := ""
 	if appID != 0 {
-		onEvents, onApps = " AND application_id = ?2", " AND a.id = ?2"
+		where = " AND a.id = ?2"
 		args = append(args, appID)
 	}
 	if activeOnly {
-		onApps += " AND (cur.kind IS NULL OR cur.kind <> 'closed')"
+		where += " AND (cur.kind IS NULL OR cur.kind <> 'closed')"
 	}
-	tail := ""
 	if limit > 0 {
-		tail = fmt.Sprintf(" LIMIT %d", limit)
+		where += fmt.Sprintf(" ORDER BY a.applied_on DESC, a.id DESC LIMIT %d", limit)
+	} else {
+		where += " ORDER BY a.applied_on DESC, a.id DESC"
 	}
+	stateKinds := inKinds(tracker.StateKinds)
 	rows, err := tx.QueryContext(ctx, `
-		WITH ranked AS (
-			SELECT application_id, kind, stage_id, outcome, at,
-				ROW_NUMBER() OVER (PARTITION BY application_id ORDER BY at DESC, id DESC) AS latest,
-				ROW_NUMBER() OVER (PARTITION BY application_id, kind = 'closed' ORDER BY at DESC, id DESC) AS latest_of_kind
-			FROM events
-			WHERE user_id = ?1 AND kind IN `+inKinds(tracker.StateKinds)+onEvents+`
-		),
-		cur AS (SELECT application_id, kind, outcome, at FROM ranked WHERE latest = 1),
-		stage AS (SELECT application_id, stage_id FROM ranked WHERE latest_of_kind = 1 AND kind <> 'closed'),
-		activity AS (
-			SELECT application_id, MAX(at) AS last FROM events
-			WHERE user_id = ?1 AND kind IN `+inKinds(tracker.ActivityKinds)+onEvents+`
-			GROUP BY application_id
-		)
 		SELECT a.id, a.user_id, a.company_id, a.role, a.level, a.location, a.source, a.jd_text, a.jd_url,
 			a.applied_on, a.deadline, a.notes, a.created_at, a.updated_at,
 			c.id, c.user_id, c.name, c.kind, c.website, c.notes, c.created_at,
 			CASE WHEN cur.kind = 'closed' THEN cur.outcome ELSE '' END, cur.at,
-			s.id, s.kind, s.name, activity.last
+			s.id, s.kind, s.name,
+			(SELECT MAX(e.at) FROM events e
+				WHERE e.application_id = a.id AND e.kind IN `+inKinds(tracker.ActivityKinds)+`)
 		FROM applications a
 		JOIN companies c ON c.id = a.company_id
-		LEFT JOIN cur ON cur.application_id = a.id
-		LEFT JOIN stage ON stage.application_id = a.id
-		LEFT JOIN stages s ON s.id = stage.stage_id
-		LEFT JOIN activity ON activity.application_id = a.id
-		WHERE a.user_id = ?1`+onApps+`
-		ORDER BY a.applied_on DESC, a.id DESC`+tail, args...)
+		LEFT JOIN events cur ON cur.id = (
+			SELECT e.id FROM events e
+			WHERE e.application_id = a.id AND e.kind IN `+stateKinds+`
+			ORDER BY e.at DESC, e.id DESC LIMIT 1)
+		LEFT JOIN stages s ON s.id = CASE WHEN cur.kind = 'closed' THEN (
+			SELECT e.stage_id FROM events e
+			WHERE e.application_id = a.id AND e.kind IN `+stateKinds+` AND e.kind <> 'closed'
+			ORDER BY e.at DESC, e.id DESC LIMIT 1) ELSE cur.stage_id END
+		WHERE a.user_id = ?1`+where, args...)
 	if err != nil {
 		return nil, err
 	}

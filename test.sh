@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs offerloop's whole test suite. It first installs, from Debian's packages,
+# what the tests need and the machine lacks (Chromium for the browser tests), so
+# that it works on a fresh Debian machine with Go. Extra arguments go to go test.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+	echo "test.sh: installing ${need[*]} from Debian's packages" >&2
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+unformatted=$(gofmt -l cmd internal)
+if [ -n "$unformatted" ]; then
+	echo "test.sh: these files need gofmt:" >&2
+	echo "$unformatted" >&2
+	exit 1
+fi
+go vet ./...
+# The browser test fails rather than skips when Chromium is missing.
+OFFERLOOP_BROWSER_TEST=required go test -count=1 "$@" ./...
