@@ -111,7 +111,11 @@ func TestDeriveTasks(t *testing.T) {
 			name: "closed applications and offers need no follow-up; offers get their deadline",
 			in: TaskInput{Applications: []*Application{
 				app(3, State{StageKind: PhoneScreen, Outcome: Rejected}, now.AddDate(0, 0, -30)),
-				func() *Application { a := app(4, offer, now.AddDate(0, 0, -30)); a.Deadline = NewDate(2026, 12, 1); return a }(),
+				func() *Application {
+					a := app(4, offer, now.AddDate(0, 0, -30))
+					a.Deadline = NewDate(2026, 12, 1)
+					return a
+				}(),
 			}},
 			want:   []string{"deadline/4/2026-12-01"},
 			absent: []string{"follow-up/3/", "follow-up/4/"},
