@@ -304,39 +304,10 @@ func checkApplication(ctx context.Context, tx *sql.Tx, userID, id int64) error {
 // the applications read, not with the length of their logs.
 func selectApplications(ctx context.Context, tx *sql.Tx, userID, appID int64, activeOnly bool, limit int) ([]*tracker.Application, error) {
 	args := []any{userID}
-	where := ""
 	if appID != 0 {
-		where = " AND a.id = ?2"
 		args = append(args, appID)
 	}
-	if activeOnly {
-		where += " AND (cur.kind IS NULL OR cur.kind <> 'closed')"
-	}
-	if limit > 0 {
-		where += fmt.Sprintf(" ORDER BY a.applied_on DESC, a.id DESC LIMIT %d", limit)
-	} else {
-		where += " ORDER BY a.applied_on DESC, a.id DESC"
-	}
-	stateKinds := inKinds(tracker.StateKinds)
-	rows, err := tx.QueryContext(ctx, `
-		SELECT a.id, a.user_id, a.company_id, a.role, a.level, a.location, a.source, a.jd_text, a.jd_url,
-			a.applied_on, a.deadline, a.notes, a.created_at, a.updated_at,
-			c.id, c.user_id, c.name, c.kind, c.website, c.notes, c.created_at,
-			CASE WHEN cur.kind = 'closed' THEN cur.outcome ELSE '' END, cur.at,
-			s.id, s.kind, s.name,
-			(SELECT MAX(e.at) FROM events e
-				WHERE e.application_id = a.id AND e.kind IN `+inKinds(tracker.ActivityKinds)+`)
-		FROM applications a
-		JOIN companies c ON c.id = a.company_id
-		LEFT JOIN events cur ON cur.id = (
-			SELECT e.id FROM events e
-			WHERE e.application_id = a.id AND e.kind IN `+stateKinds+`
-			ORDER BY e.at DESC, e.id DESC LIMIT 1)
-		LEFT JOIN stages s ON s.id = CASE WHEN cur.kind = 'closed' THEN (
-			SELECT e.stage_id FROM events e
-			WHERE e.application_id = a.id AND e.kind IN `+stateKinds+` AND e.kind <> 'closed'
-			ORDER BY e.at DESC, e.id DESC LIMIT 1) ELSE cur.stage_id END
-		WHERE a.user_id = ?1`+where, args...)
+	rows, err := tx.QueryContext(ctx, applicationsSQL(appID != 0, activeOnly, limit), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -354,6 +325,42 @@ func selectApplications(ctx context.Context, tx *sql.Tx, userID, appID int64, ac
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// applicationsSQL is the query of selectApplications: ?1 is the user, ?2 the
+// application when byID.
+func applicationsSQL(byID, activeOnly bool, limit int) string {
+	where := ""
+	if byID {
+		where = " AND a.id = ?2"
+	}
+	if activeOnly {
+		where += " AND (cur.kind IS NULL OR cur.kind <> 'closed')"
+	}
+	where += " ORDER BY a.applied_on DESC, a.id DESC"
+	if limit > 0 {
+		where += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	stateKinds := inKinds(tracker.StateKinds)
+	return `
+		SELECT a.id, a.user_id, a.company_id, a.role, a.level, a.location, a.source, a.jd_text, a.jd_url,
+			a.applied_on, a.deadline, a.notes, a.created_at, a.updated_at,
+			c.id, c.user_id, c.name, c.kind, c.website, c.notes, c.created_at,
+			CASE WHEN cur.kind = 'closed' THEN cur.outcome ELSE '' END, cur.at,
+			s.id, s.kind, s.name,
+			(SELECT MAX(e.at) FROM events e
+				WHERE e.application_id = a.id AND e.kind IN ` + inKinds(tracker.ActivityKinds) + `)
+		FROM applications a
+		JOIN companies c ON c.id = a.company_id
+		LEFT JOIN events cur ON cur.id = (
+			SELECT e.id FROM events e
+			WHERE e.user_id = ?1 AND e.application_id = a.id AND e.kind IN ` + stateKinds + `
+			ORDER BY e.at DESC, e.id DESC LIMIT 1)
+		LEFT JOIN stages s ON s.id = CASE WHEN cur.kind = 'closed' THEN (
+			SELECT e.stage_id FROM events e
+			WHERE e.user_id = ?1 AND e.application_id = a.id AND e.kind IN ` + stateKinds + ` AND e.kind <> 'closed'
+			ORDER BY e.at DESC, e.id DESC LIMIT 1) ELSE cur.stage_id END
+		WHERE a.user_id = ?1` + where
 }
 
 // UpdateApplication changes the fields that are set and appends an edited event

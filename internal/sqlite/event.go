@@ -57,20 +57,24 @@ func (db *DB) Events(ctx context.Context, userID, appID int64) ([]tracker.Event,
 	return out, nil
 }
 
+// stageStepsSQL reads the user's state events in the order of the events_state
+// index, so that nothing is sorted.
+var stageStepsSQL = `
+	SELECT e.application_id, e.at,
+		CASE WHEN e.kind = 'closed' THEN '' ELSE COALESCE(s.kind, '') END,
+		CASE WHEN e.kind = 'closed' THEN e.outcome ELSE '' END
+	FROM events e
+	LEFT JOIN stages s ON s.id = e.stage_id
+	WHERE e.user_id = ? AND e.kind IN ` + inKinds(tracker.StateKinds) + `
+	ORDER BY e.application_id, e.at, e.id`
+
 // StageSteps returns every state event of the user's applications, ordered by
 // application, then time, then id. Closed steps carry their outcome and no stage
 // kind.
 func (db *DB) StageSteps(ctx context.Context, userID int64) ([]tracker.StageStep, error) {
 	var out []tracker.StageStep
 	err := db.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `
-			SELECT e.application_id, e.at,
-				CASE WHEN e.kind = 'closed' THEN '' ELSE COALESCE(s.kind, '') END,
-				CASE WHEN e.kind = 'closed' THEN e.outcome ELSE '' END
-			FROM events e
-			LEFT JOIN stages s ON s.id = e.stage_id
-			WHERE e.user_id = ? AND e.kind IN `+inKinds(tracker.StateKinds)+`
-			ORDER BY e.application_id, e.at, e.id`, userID)
+		rows, err := tx.QueryContext(ctx, stageStepsSQL, userID)
 		if err != nil {
 			return err
 		}

@@ -252,7 +252,9 @@ func TestConcurrentWriters(t *testing.T) {
 
 // seedBench fills a database with n applications and about 10n events, in one
 // transaction, straight into the tables.
-func seedBench(b *testing.B, db *DB, n int) int64 {
+func seedBench(b *testing.B, db *DB, n int) int64 { return seedBenchT(b, db, n) }
+
+func seedBenchT(b testing.TB, db *DB, n int) int64 {
 	b.Helper()
 	ctx := context.Background()
 	u, err := db.LocalUser(ctx)
@@ -323,7 +325,6 @@ func BenchmarkFindApplications(b *testing.B) {
 	ctx := context.Background()
 	var events int
 	db.db.QueryRow(`SELECT COUNT(*) FROM events`).Scan(&events)
-	b.ReportMetric(float64(events), "events")
 	b.ResetTimer()
 	for b.Loop() {
 		as, err := db.FindApplications(ctx, tracker.ApplicationFilter{UserID: userID})
@@ -334,6 +335,7 @@ func BenchmarkFindApplications(b *testing.B) {
 			b.Fatalf("%d applications, want 2000", len(as))
 		}
 	}
+	b.ReportMetric(float64(events), "events")
 }
 
 func BenchmarkFindApplicationsActive(b *testing.B) {
@@ -368,6 +370,50 @@ func BenchmarkStageSteps(b *testing.B) {
 	for b.Loop() {
 		if _, err := db.StageSteps(ctx, userID); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestQueryPlans checks that deriving state reads the partial indexes of events
+// and never scans or sorts the log: the indexes' WHERE clauses must match the
+// queries', which a change to tracker.StateKinds or ActivityKinds would break.
+func TestQueryPlans(t *testing.T) {
+	db := openTemp(t)
+	tests := []struct {
+		name  string
+		query string
+		args  []any
+		want  []string
+	}{
+		{"applications", applicationsSQL(false, true, 0), []any{1}, []string{"events_state", "events_activity"}},
+		{"application", applicationsSQL(true, false, 0), []any{1, 1}, []string{"events_state", "events_activity"}},
+		{"stage steps", stageStepsSQL, []any{1}, []string{"COVERING INDEX events_state"}},
+	}
+	for _, tt := range tests {
+		rows, err := db.db.Query("EXPLAIN QUERY PLAN "+tt.query, tt.args...)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		all := strings.Join(plan, "\n")
+		for _, w := range tt.want {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: plan does not use %s:\n%s", tt.name, w, all)
+			}
+		}
+		for _, bad := range []string{"SCAN e", "SCAN events", "TEMP B-TREE"} {
+			if strings.Contains(all, bad) {
+				t.Errorf("%s: plan has %q:\n%s", tt.name, bad, all)
+			}
 		}
 	}
 }

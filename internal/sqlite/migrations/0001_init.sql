@@ -108,8 +108,15 @@ CREATE TABLE events (
 	ref_id         INTEGER NOT NULL DEFAULT 0,
 	summary        TEXT NOT NULL DEFAULT ''
 );
--- Deriving every application's state reads this index alone.
-CREATE INDEX events_state ON events(user_id, kind, application_id, at, id, stage_id, outcome);
+-- An application's state is its latest state event, and its last activity the
+-- time of its latest activity event: each one seek in these partial indexes,
+-- the first of which also holds the funnel's stage steps in order. Their WHERE
+-- clauses must stay the same as the queries' (tracker.StateKinds and
+-- tracker.ActivityKinds) for the planner to use them.
+CREATE INDEX events_state ON events(user_id, application_id, at, id, kind, stage_id, outcome)
+	WHERE kind IN ('created','moved','closed');
+CREATE INDEX events_activity ON events(application_id, at, kind)
+	WHERE kind IN ('created','moved','closed','interview_scheduled','interview_done','followed_up');
 CREATE INDEX events_application ON events(application_id, at, id);
 CREATE INDEX events_stage ON events(stage_id);
 
