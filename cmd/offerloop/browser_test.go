@@ -1,0 +1,204 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// startBinary builds offerloop, runs "offerloop serve" on a free port and returns
+// its URL. The server stops when the test ends.
+func startBinary(t *testing.T, env ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "offerloop")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--db", filepath.Join(dir, "e2e.db"))
+	cmd.Env = append(os.Environ(), env...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(os.Interrupt)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+		}
+		if t.Failed() {
+			t.Logf("server log:\n%s", stderr.String())
+		}
+	})
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatalf("reading the server's first line: %v (stderr: %s)", err, stderr.String())
+	}
+	url := regexp.MustCompile(`http://[0-9.:]+`).FindString(line)
+	if url == "" {
+		t.Fatalf("no URL in %q", line)
+	}
+	return url
+}
+
+// browser returns a chromedp context on Debian's headless Chromium, or skips
+// the test when Chromium is missing (fails instead when
+// OFFERLOOP_BROWSER_TEST=required, as test.sh sets).
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		if os.Getenv("OFFERLOOP_BROWSER_TEST") == "required" {
+			t.Fatal("chromium is not installed; test.sh installs it (apt-get install chromium)")
+		}
+		t.Skip("chromium not installed; run ./test.sh to install it")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	// The first action starts the browser, which lives as long as the context of
+	// that call: so no timeout here, only on each step.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return ctx
+}
+
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("text of %s: %v", sel, err)
+	}
+	return s
+}
+
+func must(t *testing.T, ctx context.Context, step string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	sctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(sctx, actions...); err != nil {
+		loc, _ := chromedp.Run(ctx, chromedp.Location())
+		t.Fatalf("%s: %v (at %s)", step, err, loc)
+	}
+}
+
+// TestBrowserJourney walks the main path in a real browser against the real
+// binary: create an application, move it through stages on the board and on its
+// page, schedule an interview, find its thank-you task and checklist on Today,
+// and see the funnel change.
+func TestBrowserJourney(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	ctx := browser(t)
+	base := startBinary(t, "TZ=UTC")
+
+	must(t, ctx, "empty funnel",
+		chromedp.Navigate(base+"/funnel"),
+		chromedp.WaitVisible(chromedp.CSS(`a[href="/applications/new"]`)))
+
+	must(t, ctx, "create an application",
+		chromedp.Navigate(base+"/applications/new"),
+		chromedp.WaitVisible(chromedp.CSS(`#company`)),
+		chromedp.SendKeys(chromedp.CSS(`#company`), "Acme AI"),
+		chromedp.SetValue(chromedp.CSS(`#kind`), "big-tech"),
+		chromedp.SendKeys(chromedp.CSS(`#role`), "Senior ML Engineer"),
+		chromedp.Submit(chromedp.CSS(`#role`)),
+		chromedp.WaitVisible(chromedp.CSS(`#h-move`)),
+	)
+	if h := text(t, ctx, "h1"); !strings.Contains(h, "Senior ML Engineer") {
+		t.Errorf("application page heading = %q", h)
+	}
+
+	must(t, ctx, "move on the board",
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`.card form.move select`)),
+		chromedp.SetValue(chromedp.CSS(`.card form.move select`), "phone_screen"),
+		chromedp.Submit(chromedp.CSS(`.card form.move select`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-column="phone_screen"] .card`)),
+	)
+
+	must(t, ctx, "move on the application page",
+		chromedp.Click(chromedp.CSS(`[data-column="phone_screen"] .card a.card-title`)),
+		chromedp.WaitVisible(chromedp.CSS(`#target`)),
+		chromedp.SetValue(chromedp.CSS(`#target`), "Onsite"),
+		chromedp.Submit(chromedp.CSS(`#target`)),
+		chromedp.WaitVisible(chromedp.CSS(`#h-move`)),
+	)
+	if cur := text(t, ctx, ".stepper li.current"); !strings.Contains(cur, "Onsite") {
+		t.Errorf("current stage = %q, want Onsite", cur)
+	}
+
+	// An interview that ended an hour ago: its thank-you note is now due.
+	at := time.Now().UTC().Add(-2 * time.Hour)
+	must(t, ctx, "schedule an interview",
+		chromedp.Click(chromedp.CSS(`section[aria-labelledby="h-iv"] details summary`)),
+		chromedp.WaitVisible(chromedp.CSS(`#iv-kind`)),
+		chromedp.SetValue(chromedp.CSS(`#iv-kind`), "ml_system_design"),
+		chromedp.SetValue(chromedp.CSS(`#iv-date`), at.Format("2006-01-02")),
+		chromedp.SetValue(chromedp.CSS(`#iv-time`), at.Format("15:04")),
+		chromedp.SendKeys(chromedp.CSS(`#iv-people`), "Maya Chen <maya@acme.test>"),
+		chromedp.Submit(chromedp.CSS(`#iv-people`)),
+		chromedp.WaitVisible(chromedp.CSS(`#ty-body`)), // the interview page, with its thank-you draft
+	)
+	if draft, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(`#ty-body`))); err != nil || !strings.Contains(draft, "Hi Maya") {
+		t.Errorf("thank-you draft = %q, %v; want it addressed to Maya", draft, err)
+	}
+
+	must(t, ctx, "today",
+		chromedp.Navigate(base+"/today"),
+		chromedp.WaitVisible(chromedp.CSS(`h1`)),
+	)
+	page := text(t, ctx, "main")
+	for _, want := range []string{"thank-you note", "Maya", "Checklist"} {
+		if !strings.Contains(strings.ToLower(page), strings.ToLower(want)) {
+			t.Errorf("Today lacks %q:\n%s", want, page)
+		}
+	}
+
+	must(t, ctx, "funnel",
+		chromedp.Navigate(base+"/funnel"),
+		chromedp.WaitVisible(chromedp.CSS(`svg.sankey`)),
+	)
+	funnel := text(t, ctx, "ol.bands")
+	counts := regexp.MustCompile(`(Applied|Screen|Onsite|Offer)\s+(\d+)`).FindAllStringSubmatch(funnel, -1)
+	got := map[string]string{}
+	for _, m := range counts {
+		got[m[1]] = m[2]
+	}
+	if want := map[string]string{"Applied": "1", "Screen": "1", "Onsite": "1", "Offer": "0"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("funnel bands = %v, want %v (text %q)", got, want, funnel)
+	}
+}
