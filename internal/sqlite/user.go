@@ -17,15 +17,29 @@ const localUserName = "local"
 // on first use.
 func (db *DB) LocalUser(ctx context.Context) (*tracker.User, error) {
 	var u tracker.User
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	first := func(tx *sql.Tx) (bool, error) {
 		err := tx.QueryRowContext(ctx, `SELECT id, name, created_at FROM users ORDER BY id LIMIT 1`).
 			Scan(&u.ID, &u.Name, timeCol{&u.CreatedAt})
-		if !errors.Is(err, sql.ErrNoRows) {
-			return err
+		if errors.Is(err, sql.ErrNoRows) {
+			return false, nil
 		}
-		u = tracker.User{Name: localUserName, CreatedAt: db.now()}
-		return insertUser(ctx, tx, &u)
+		return err == nil, err
+	}
+	// Most calls find the user; only the first takes the write lock.
+	var found bool
+	err := db.read(ctx, func(tx *sql.Tx) (err error) {
+		found, err = first(tx)
+		return err
 	})
+	if err == nil && !found {
+		err = db.write(ctx, func(tx *sql.Tx) error {
+			if found, err := first(tx); err != nil || found {
+				return err
+			}
+			u = tracker.User{Name: localUserName, CreatedAt: db.now()}
+			return insertUser(ctx, tx, &u)
+		})
+	}
 	if err != nil {
 		return nil, wrap(err, "local user")
 	}

@@ -77,6 +77,51 @@ func testBackdatedMoves(t *testing.T, f *fixture) {
 	if diff := cmp.Diff(wantKinds, kinds(f.events(t, a.ID))); diff != "" {
 		t.Errorf("events in time order (-want +got):\n%s", diff)
 	}
+	// Times order by instant, fractions of a second included.
+	half := at(3, 5, 10).Add(500 * time.Millisecond)
+	got = f.move(t, a.ID, tracker.Move{StageID: phone.ID, At: half})
+	if got.State.StageID != phone.ID || !got.State.Since.Equal(half) {
+		t.Errorf("state after a move half a second later = %s since %v, want %s since %v", got.State.StageName, got.State.Since, phone.Name, half)
+	}
+	es := f.events(t, a.ID)
+	if last := es[len(es)-1]; !last.At.Equal(half) {
+		t.Errorf("last event at %v, want %v", last.At, half)
+	}
+}
+
+// testClosedWithoutStage checks that a closed event takes its stage from the
+// state before it, as the log says, even when it names no stage itself (the
+// Event type sets StageID for created and moved only).
+func testClosedWithoutStage(t *testing.T, f *fixture, open func(t *testing.T) tracker.Store) {
+	a := f.app(t, "Acme AI", "ML Engineer", day(2026, 3, 1))
+	phone := f.stage(t, a.ID, tracker.PhoneScreen)
+	f.move(t, a.ID, tracker.Move{StageID: phone.ID, At: at(3, 3, 9)})
+	f.move(t, a.ID, tracker.Move{Outcome: tracker.Rejected, At: at(3, 4, 9)})
+	d := f.export(t)
+	for i, e := range d.Events {
+		if e.Kind == tracker.EventClosed {
+			d.Events[i].StageID = 0
+		}
+	}
+	g := newFixture(t, open(t))
+	must(t, "Restore", g.s.Restore(g.ctx, g.user.ID, d))
+	got, err := g.s.FindApplication(g.ctx, g.user.ID, a.ID)
+	must(t, "FindApplication", err)
+	want := tracker.State{StageID: phone.ID, StageKind: tracker.PhoneScreen, StageName: "Phone screen", Outcome: tracker.Rejected, Since: at(3, 4, 9)}
+	if diff := cmp.Diff(want, got.State); diff != "" {
+		t.Errorf("state of a closed event without a stage (-want +got):\n%s", diff)
+	}
+	steps, err := g.s.StageSteps(g.ctx, g.user.ID)
+	must(t, "StageSteps", err)
+	if last := steps[len(steps)-1]; last.Outcome != tracker.Rejected || last.StageKind != "" {
+		t.Errorf("last stage step = %+v, want the rejection", last)
+	}
+	// The list derives the same.
+	as, err := g.s.FindApplications(g.ctx, tracker.ApplicationFilter{UserID: g.user.ID})
+	must(t, "FindApplications", err)
+	if len(as) != 1 || !cmp.Equal(as[0].State, want) {
+		t.Errorf("FindApplications state = %+v, want %+v", as[0].State, want)
+	}
 }
 
 func testMoveRules(t *testing.T, f *fixture) {

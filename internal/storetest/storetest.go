@@ -13,7 +13,6 @@ package storetest
 
 import (
 	"context"
-	"errors"
 	"sync"
 	"testing"
 	"time"
@@ -52,6 +51,7 @@ func Run(t *testing.T, open func(t *testing.T) tracker.Store) {
 		{"AddNote", testAddNote},
 		{"StateDerivation", testStateDerivation},
 		{"BackdatedMoves", testBackdatedMoves},
+		{"ClosedWithoutStage", func(t *testing.T, f *fixture) { testClosedWithoutStage(t, f, open) }},
 		{"MoveRules", testMoveRules},
 		{"StageSteps", testStageSteps},
 		{"LastActivity", testLastActivity},
@@ -252,5 +252,3 @@ var cmpOpts = []cmp.Option{
 	cmp.Comparer(func(a, b tracker.Date) bool { return a.String() == b.String() }),
 	cmpopts.EquateEmpty(),
 }
-
-var errSkip = errors.New("skip")
