@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/offerloop/offerloop/internal/tracker"
 )
@@ -29,6 +31,7 @@ func (s *Server) funcs() template.FuncMap {
 		"lines":     lines,
 		"add":       func(a, b int) int { return a + b },
 		"lower":     strings.ToLower,
+		"sentence":  sentence,
 		"groupTable": func(title string, rows []tracker.GroupReply) groupTable {
 			return groupTable{Title: title, Rows: rows}
 		},
@@ -211,4 +214,14 @@ type checklistsData struct {
 type groupTable struct {
 	Title string
 	Rows  []tracker.GroupReply
+}
+
+// sentence capitalises a message for display: errors are written lowercase, as
+// Go errors are, but read as sentences on a page.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

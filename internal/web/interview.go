@@ -179,6 +179,9 @@ func (s *Server) loadInterview(ctx context.Context, id int64) (*interviewPage, e
 		return nil, err
 	}
 	d.Lists = s.groupChecklists(tasks, iv.ID)
+	for i := range d.Lists {
+		d.Lists[i].Open = d.Lists[i].current(s.now())
+	}
 	for _, t := range tasks {
 		if t.Kind == tracker.TaskThankYou && t.InterviewID == iv.ID {
 			d.ThankYou = &t

@@ -84,9 +84,6 @@ func newSankey(f tracker.Funnel) *sankey {
 			label += " (" + pct(bc.Rate) + ")"
 		}
 		anchor, lx := "start", x(i)
-		if i == n-1 {
-			anchor, lx = "end", x(i)+skNodeW
-		}
 		sk.Nodes = append(sk.Nodes, sankeyNode{X: x(i), Y: skTop, W: skNodeW, H: nh, Class: "band",
 			Label: label, LabelX: lx, LabelY: skTop - 12, Anchor: anchor,
 			Title: fmt.Sprintf("%s: %d applications", bc.Label, bc.Count)})

@@ -582,3 +582,29 @@ func formRequest(path string, form url.Values) *http.Request {
 }
 
 func itoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+func TestImportCSV(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	csv := "Company,Role,Status,Date Applied,URL,Kind\n" +
+		"Northwind AI,ML Engineer,Phone screen,2026-11-01,https://northwind.example/jobs/1,big tech\n" +
+		"Fathom Labs,Research Engineer,Rejected,2026-10-20,https://fathom.example/jobs/2,research\n" +
+		"Dreamco,MLE,Wishlist,2026-11-02,https://dream.example/jobs/3,startup\n"
+	w := e.upload("/import", "file", "applications.csv", []byte(csv))
+	wantStatus(t, w, http.StatusSeeOther)
+	wantContains(t, e.get(w.Header().Get("Location")).Body.String(), "Imported 2 applications", "Skipped 1 row")
+	apps := e.apps()
+	if len(apps) != 2 {
+		t.Fatalf("%d applications after the import, want 2", len(apps))
+	}
+	body := e.get("/").Body.String()
+	wantContains(t, body, "Northwind AI", "Fathom Labs")
+
+	// A bad row fails the whole file, with its line.
+	e = newEnv(t, web.Config{})
+	w = e.upload("/import", "file", "applications.csv", []byte("Company,Role,Status,Date Applied,URL\nAcme,MLE,Applied,not a date,https://acme.example\n"))
+	wantStatus(t, w, http.StatusUnprocessableEntity)
+	wantContains(t, w.Body.String(), "line 2")
+	if n := len(e.apps()); n != 0 {
+		t.Errorf("%d applications after a failed import", n)
+	}
+}
