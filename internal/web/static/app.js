@@ -81,7 +81,7 @@
       return res.json().then(function (data) { return { ok: res.ok, data: data }; });
     }).then(function (r) {
       if (!r.ok) {
-        alert(r.data.error || "The move was refused.");
+        toast(r.data.error || "The move was refused.");
         return;
       }
       var list = col.querySelector(".cards");
@@ -97,6 +97,21 @@
       form.submit();
     });
   });
+
+  // toast shows a message for a few seconds, announced to screen readers.
+  var toastEl = null, toastTimer = 0;
+  function toast(msg) {
+    if (!toastEl) {
+      toastEl = document.createElement("div");
+      toastEl.className = "toast";
+      toastEl.setAttribute("role", "alert");
+      document.body.appendChild(toastEl);
+    }
+    toastEl.textContent = msg.charAt(0).toUpperCase() + msg.slice(1);
+    toastEl.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { toastEl.hidden = true; }, 5000);
+  }
 
   function recount(col) {
     var n = col.querySelectorAll(".card").length;
