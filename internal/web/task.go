@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/offerloop/offerloop/internal/errs"
@@ -108,6 +107,17 @@ func taskLink(t tracker.Task) string {
 
 // taskKindLabel names where a task comes from.
 func taskKindLabel(k tracker.TaskKind) string {
-	return strings.NewReplacer("thank_you", "Thank-you", "follow_up", "Follow-up", "deadline", "Deadline",
-		"checklist", "Checklist", "manual", "To-do").Replace(string(k))
+	switch k {
+	case tracker.TaskThankYou:
+		return "Thank-you"
+	case tracker.TaskFollowUp:
+		return "Follow-up"
+	case tracker.TaskDeadline:
+		return "Deadline"
+	case tracker.TaskChecklist:
+		return "Checklist"
+	case tracker.TaskManual:
+		return "To-do"
+	}
+	return string(k)
 }

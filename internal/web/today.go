@@ -19,7 +19,12 @@ type taskSection struct {
 	Key, Title, Empty string
 	Entries           []taskEntry
 	Count             int // open tasks in the section
+	More              int // entries left out of a long section
 }
+
+// sectionShown caps a Today section: past a hundred lines a list stops being
+// an agenda, and the page must stay quick for thousands of applications.
+const sectionShown = 100
 
 // taskEntry is one line of a Today section: a task, or the open items of one
 // interview's checklist folded together, so that ten after-interview items do
@@ -109,6 +114,10 @@ func (s *Server) today(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Open += len(keep)
 		sec := taskSection{Key: key, Title: title, Empty: empty, Entries: entries(keep), Count: len(keep)}
+		if len(sec.Entries) > sectionShown {
+			sec.More = len(sec.Entries) - sectionShown
+			sec.Entries = sec.Entries[:sectionShown]
+		}
 		for _, e := range sec.Entries {
 			if e.Group != nil {
 				e.Group.Title = s.checklistTitle(e.Group.Key)
