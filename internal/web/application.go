@@ -175,8 +175,6 @@ type applicationPage struct {
 	Checklists   map[int64]checklistCount
 	RoundKinds   []tracker.RoundKindInfo
 	ContactRoles []tracker.ContactRole
-	Outcomes     []tracker.Outcome
-	IVOutcomes   []tracker.InterviewOutcome
 	Form         formState
 	Today        string
 	Now          time.Time
@@ -224,7 +222,7 @@ func (s *Server) loadApplication(ctx context.Context, id int64) (*applicationPag
 		return nil, err
 	}
 	d := &applicationPage{App: a, RoundKinds: s.loops.RoundKinds, ContactRoles: tracker.ContactRoles,
-		Outcomes: tracker.Outcomes, IVOutcomes: tracker.InterviewOutcomes, Today: s.dateValue(s.now()), Now: s.now()}
+		Today: s.dateValue(s.now()), Now: s.now()}
 	d.Title, d.Nav = a.Title(), "board"
 	d.Template, _ = s.loops.Template(a.Company.Kind)
 	stages, err := s.store.Stages(ctx, u.ID, id)

@@ -29,7 +29,6 @@ func (s *Server) funcs() template.FuncMap {
 		"pct":       pct,
 		"num":       num,
 		"lines":     lines,
-		"add":       func(a, b int) int { return a + b },
 		"lower":     strings.ToLower,
 		"sentence":  sentence,
 		"groupTable": func(title string, rows []tracker.GroupReply) groupTable {
@@ -46,10 +45,9 @@ func (s *Server) funcs() template.FuncMap {
 		"lists": func(ls []checklistView, here string) checklistsData {
 			return checklistsData{Lists: ls, Here: here}
 		},
-		"taskLink":       taskLink,
-		"taskKind":       taskKindLabel,
-		"checklistTitle": s.checklistTitle,
-		"roundKindName":  s.roundKindName,
+		"taskLink":      taskLink,
+		"taskKind":      taskKindLabel,
+		"roundKindName": s.roundKindName,
 	}
 }
 

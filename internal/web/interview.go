@@ -104,6 +104,7 @@ type interviewPage struct {
 	ThankYou   *tracker.Task
 	Draft      tracker.Draft
 	Form       formState
+	Past       bool // it has ended but its outcome is not recorded yet
 }
 
 // checklistView is one of the four checklists of an interview.
@@ -171,6 +172,7 @@ func (s *Server) loadInterview(ctx context.Context, id int64) (*interviewPage, e
 	d := &interviewPage{IV: iv, App: a, RoundKinds: s.loops.RoundKinds, Outcomes: tracker.InterviewOutcomes,
 		Flags: s.flags, Flagged: map[string]bool{}}
 	d.Title, d.Nav = iv.Title+" · "+iv.Company, "today"
+	d.Past = !iv.Done() && !iv.End().After(s.now())
 	for _, f := range iv.RedFlags {
 		d.Flagged[f] = true
 	}
