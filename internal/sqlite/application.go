@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -251,7 +250,9 @@ func (db *DB) FindApplications(ctx context.Context, f tracker.ApplicationFilter)
 		if q != "" {
 			limit = 0 // the query is matched here, Unicode-aware, before the limit
 		}
-		as, err = selectApplications(ctx, tx, f.UserID, 0, f.ActiveOnly, limit)
+		lf := f
+		lf.Limit = limit
+		as, err = listApplications(ctx, tx, lf)
 		return err
 	})
 	if err != nil {
@@ -273,14 +274,7 @@ func (db *DB) FindApplications(ctx context.Context, f tracker.ApplicationFilter)
 }
 
 func findApplication(ctx context.Context, tx *sql.Tx, userID, id int64) (*tracker.Application, error) {
-	as, err := selectApplications(ctx, tx, userID, id, false, 0)
-	if err != nil {
-		return nil, err
-	}
-	if len(as) == 0 {
-		return nil, errs.NotFoundf("application %d not found", id)
-	}
-	return as[0], nil
+	return selectApplication(ctx, tx, userID, id)
 }
 
 // checkApplication returns NotFound unless the user owns the application.
@@ -295,72 +289,133 @@ func checkApplication(ctx context.Context, tx *sql.Tx, userID, id int64) error {
 	return nil
 }
 
-// selectApplications reads applications (one when appID is set) with their
-// company and derived state in one query. The state of an application comes
-// from its latest state event (by time, then id), its stage from its latest
-// created or moved event, so that a closed application keeps the stage it was
-// closed at, and its last activity from its latest activity event. Each is one
-// seek in a partial index of events (see the migration), so the cost grows with
-// the applications read, not with the length of their logs.
-func selectApplications(ctx context.Context, tx *sql.Tx, userID, appID int64, activeOnly bool, limit int) ([]*tracker.Application, error) {
-	args := []any{userID}
-	if appID != 0 {
-		args = append(args, appID)
+// selectApplication reads one application with its company, state and job
+// description.
+func selectApplication(ctx context.Context, tx *sql.Tx, userID, id int64) (*tracker.Application, error) {
+	a := new(tracker.Application)
+	dest := applicationDest(a)
+	dest = append(dest, companyDest(&a.Company)...)
+	dest = append(dest, strCol{(*string)(&a.State.Outcome)}, timeCol{&a.State.Since},
+		idCol{&a.State.StageID}, strCol{(*string)(&a.State.StageKind)}, strCol{&a.State.StageName}, timeCol{&a.LastActivity})
+	err := tx.QueryRowContext(ctx, applicationSQL, userID, id).Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.NotFoundf("application %d not found", id)
 	}
-	rows, err := tx.QueryContext(ctx, applicationsSQL(appID != 0, activeOnly, limit), args...)
+	return a, err
+}
+
+const applicationSQL = `
+	SELECT a.id, a.user_id, a.company_id, a.role, a.level, a.location, a.source, a.jd_text, a.jd_url,
+		a.applied_on, a.deadline, a.notes, a.created_at, a.updated_at,
+		c.id, c.user_id, c.name, c.kind, c.website, c.notes, c.created_at,
+		st.outcome, st.since, s.id, s.kind, s.name, st.last_activity
+	FROM applications a
+	JOIN companies c ON c.id = a.company_id
+	LEFT JOIN application_state st ON st.application_id = a.id
+	LEFT JOIN stages s ON s.id = st.stage_id
+	WHERE a.user_id = ?1 AND a.id = ?2`
+
+// listApplications reads the applications f selects (all but its Query, which
+// FindApplications matches in Go). Lists read only the columns that lists
+// show: with the pure-Go driver every column of every row has a cost, and a
+// board reads thousands of rows. The job description, the company's notes and
+// website, and the creation times are left out.
+func listApplications(ctx context.Context, tx *sql.Tx, f tracker.ApplicationFilter) ([]*tracker.Application, error) {
+	query, args := listSQL(f)
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []*tracker.Application
 	for rows.Next() {
-		a := new(tracker.Application)
-		dest := applicationDest(a)
-		dest = append(dest, companyDest(&a.Company)...)
-		dest = append(dest, strCol{(*string)(&a.State.Outcome)}, timeCol{&a.State.Since},
-			idCol{&a.State.StageID}, strCol{(*string)(&a.State.StageKind)}, strCol{&a.State.StageName}, timeCol{&a.LastActivity})
-		if err := rows.Scan(dest...); err != nil {
+		a := &tracker.Application{UserID: f.UserID}
+		if err := rows.Scan(&a.ID, &a.CompanyID, &a.Role, &a.Level, &a.Location, &a.Source, &a.JDURL,
+			dateCol{&a.AppliedOn}, dateCol{&a.Deadline}, &a.Notes, &a.Company.Name, &a.Company.Kind,
+			strCol{(*string)(&a.State.Outcome)}, timeCol{&a.State.Since},
+			idCol{&a.State.StageID}, strCol{(*string)(&a.State.StageKind)}, strCol{&a.State.StageName}, timeCol{&a.LastActivity}); err != nil {
 			return nil, err
 		}
+		a.Company.ID, a.Company.UserID = a.CompanyID, f.UserID
 		out = append(out, a)
 	}
 	return out, rows.Err()
 }
 
-// applicationsSQL is the query of selectApplications: ?1 is the user, ?2 the
-// application when byID.
-func applicationsSQL(byID, activeOnly bool, limit int) string {
-	where := ""
-	if byID {
-		where = " AND a.id = ?2"
-	}
-	if activeOnly {
-		where += " AND (cur.kind IS NULL OR cur.kind <> 'closed')"
-	}
-	where += " ORDER BY a.applied_on DESC, a.id DESC"
-	if limit > 0 {
-		where += fmt.Sprintf(" LIMIT %d", limit)
-	}
-	stateKinds := inKinds(tracker.StateKinds)
-	return `
-		SELECT a.id, a.user_id, a.company_id, a.role, a.level, a.location, a.source, a.jd_text, a.jd_url,
-			a.applied_on, a.deadline, a.notes, a.created_at, a.updated_at,
-			c.id, c.user_id, c.name, c.kind, c.website, c.notes, c.created_at,
-			CASE WHEN cur.kind = 'closed' THEN cur.outcome ELSE '' END, cur.at,
-			s.id, s.kind, s.name,
-			(SELECT MAX(e.at) FROM events e
-				WHERE e.application_id = a.id AND e.kind IN ` + inKinds(tracker.ActivityKinds) + `)
+// listSQL builds the query of listApplications.
+func listSQL(f tracker.ApplicationFilter) (string, []any) {
+	var b strings.Builder
+	const cols = `
+		SELECT a.id, a.company_id, a.role, a.level, a.location, a.source, a.jd_url,
+			a.applied_on, a.deadline, a.notes, c.name, c.kind,
+			st.outcome, st.since, s.id, s.kind, s.name, st.last_activity`
+	b.WriteString(cols)
+	fromState := f.StageKind != "" || f.ClosedOnly || f.RecentFirst
+	if fromState {
+		// Board columns: walk the state index, most recent first, and stop at
+		// the limit. CROSS JOIN keeps SQLite from starting at applications.
+		b.WriteString(`
+		FROM application_state st
+		CROSS JOIN applications a ON a.id = st.application_id
+		JOIN companies c ON c.id = a.company_id
+		LEFT JOIN stages s ON s.id = st.stage_id
+		WHERE st.user_id = ?`)
+	} else {
+		b.WriteString(`
 		FROM applications a
 		JOIN companies c ON c.id = a.company_id
-		LEFT JOIN events cur ON cur.id = (
-			SELECT e.id FROM events e
-			WHERE e.user_id = ?1 AND e.application_id = a.id AND e.kind IN ` + stateKinds + `
-			ORDER BY e.at DESC, e.id DESC LIMIT 1)
-		LEFT JOIN stages s ON s.id = CASE WHEN cur.kind = 'closed' THEN (
-			SELECT e.stage_id FROM events e
-			WHERE e.user_id = ?1 AND e.application_id = a.id AND e.kind IN ` + stateKinds + ` AND e.kind <> 'closed'
-			ORDER BY e.at DESC, e.id DESC LIMIT 1) ELSE cur.stage_id END
-		WHERE a.user_id = ?1` + where
+		LEFT JOIN application_state st ON st.application_id = a.id
+		LEFT JOIN stages s ON s.id = st.stage_id
+		WHERE a.user_id = ?`)
+	}
+	args := []any{f.UserID}
+	switch {
+	case f.ActiveOnly && fromState:
+		b.WriteString(` AND st.outcome = ''`)
+	case f.ActiveOnly:
+		b.WriteString(` AND (st.outcome IS NULL OR st.outcome = '')`)
+	}
+	if f.ClosedOnly {
+		b.WriteString(` AND st.outcome <> ''`)
+	}
+	if f.StageKind != "" {
+		b.WriteString(` AND st.stage_kind = ?`)
+		args = append(args, f.StageKind)
+	}
+	if f.RecentFirst {
+		b.WriteString(` ORDER BY st.since DESC, st.application_id DESC`)
+	} else {
+		b.WriteString(` ORDER BY a.applied_on DESC, a.id DESC`)
+	}
+	if f.Limit > 0 {
+		b.WriteString(` LIMIT ?`)
+		args = append(args, f.Limit)
+	}
+	return b.String(), args
+}
+
+// CountApplications counts applications by the kind of their stage, active and
+// closed apart, from the state projection alone.
+func (db *DB) CountApplications(ctx context.Context, userID int64) ([]tracker.StateCount, error) {
+	var out []tracker.StateCount
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `
+			SELECT stage_kind, outcome <> '', COUNT(*) FROM application_state
+			WHERE user_id = ? GROUP BY stage_kind, outcome <> '' ORDER BY 2, 1`, userID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c tracker.StateCount
+			if err := rows.Scan(strCol{(*string)(&c.StageKind)}, &c.Closed, &c.Count); err != nil {
+				return err
+			}
+			out = append(out, c)
+		}
+		return rows.Err()
+	})
+	return out, wrap(err, "count applications")
 }
 
 // UpdateApplication changes the fields that are set and appends an edited event

@@ -185,6 +185,9 @@ func restoreRows(ctx context.Context, tx *sql.Tx, userID int64, d *tracker.Dump)
 			return taken("events", err)
 		}
 	}
+	if err := refreshUserState(ctx, tx, userID); err != nil {
+		return fmt.Errorf("application state: %w", err)
+	}
 	for _, t := range d.Tasks {
 		t.UserID = userID
 		if err := insertTask(ctx, tx, &t); err != nil {

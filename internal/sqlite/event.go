@@ -25,8 +25,13 @@ func appendEvent(ctx context.Context, tx *sql.Tx, e *tracker.Event) error {
 	if err != nil {
 		return err
 	}
-	e.ID, err = res.LastInsertId()
-	return err
+	if e.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	if slices.Contains(tracker.ActivityKinds, e.Kind) || slices.Contains(tracker.StateKinds, e.Kind) {
+		return refreshState(ctx, tx, e.ApplicationID)
+	}
+	return nil
 }
 
 // Events returns an application's log, oldest first.

@@ -385,8 +385,14 @@ func TestQueryPlans(t *testing.T) {
 		args  []any
 		want  []string
 	}{
-		{"applications", applicationsSQL(false, true, 0), []any{1}, []string{"events_state", "events_activity"}},
-		{"application", applicationsSQL(true, false, 0), []any{1, 1}, []string{"events_state", "events_activity"}},
+		{"applications", func() string { q, _ := listSQL(tracker.ApplicationFilter{ActiveOnly: true}); return q }(), []any{1}, []string{"SEARCH st USING INTEGER PRIMARY KEY"}},
+		{"board column", func() string {
+			q, _ := listSQL(tracker.ApplicationFilter{ActiveOnly: true, StageKind: tracker.Onsite, RecentFirst: true, Limit: 50})
+			return q
+		}(), []any{1, "onsite", 50}, []string{"application_state_board"}},
+		{"application", applicationSQL, []any{1, 1}, []string{"SEARCH st USING INTEGER PRIMARY KEY"}},
+		{"refresh state", refreshOneSQL, []any{1}, []string{"events_state", "events_activity"}},
+		{"refresh user state", refreshUserSQL, []any{1}, []string{"events_state", "events_activity"}},
 		{"stage steps", stageStepsSQL, []any{1}, []string{"COVERING INDEX events_state"}},
 	}
 	for _, tt := range tests {

@@ -1,10 +1,12 @@
 package storetest
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/offerloop/offerloop/internal/errs"
 	"github.com/offerloop/offerloop/internal/tracker"
@@ -165,6 +167,19 @@ func testFindApplications(t *testing.T, f *fixture) {
 	c := f.app(t, "Corvid Labs", "Senior ML Engineer", day(2026, 3, 3))
 	d := f.app(t, "Ökolab", "Data Scientist", day(2026, 2, 1))
 	f.move(t, b.ID, tracker.Move{Outcome: tracker.Rejected, At: start})
+	phone := func(id int64) int64 {
+		stages, err := f.s.Stages(f.ctx, f.user.ID, id)
+		must(t, "Stages", err)
+		for _, s := range stages {
+			if s.Kind == tracker.PhoneScreen {
+				return s.ID
+			}
+		}
+		t.Fatalf("application %d has no phone screen", id)
+		return 0
+	}
+	f.move(t, c.ID, tracker.Move{StageID: phone(c.ID), At: start.Add(time.Hour)})
+	f.move(t, a.ID, tracker.Move{StageID: phone(a.ID), At: start.Add(2 * time.Hour)})
 
 	tests := []struct {
 		name   string
@@ -180,6 +195,10 @@ func testFindApplications(t *testing.T, f *fixture) {
 		{"limit", tracker.ApplicationFilter{Limit: 2}, []int64{b.ID, c.ID}},
 		{"query and limit", tracker.ApplicationFilter{Query: "ml", Limit: 1}, []int64{c.ID}},
 		{"active and query", tracker.ApplicationFilter{ActiveOnly: true, Query: "s"}, []int64{c.ID, d.ID}},
+		{"stage kind, most recently moved first", tracker.ApplicationFilter{ActiveOnly: true, StageKind: tracker.PhoneScreen, RecentFirst: true}, []int64{a.ID, c.ID}},
+		{"stage kind with limit", tracker.ApplicationFilter{ActiveOnly: true, StageKind: tracker.PhoneScreen, RecentFirst: true, Limit: 1}, []int64{a.ID}},
+		{"active at applied", tracker.ApplicationFilter{ActiveOnly: true, StageKind: tracker.Applied}, []int64{d.ID}},
+		{"closed", tracker.ApplicationFilter{ClosedOnly: true, RecentFirst: true}, []int64{b.ID}},
 	}
 	for _, tt := range tests {
 		tt.filter.UserID = f.user.ID
@@ -191,10 +210,38 @@ func testFindApplications(t *testing.T, f *fixture) {
 	}
 	all, err := f.s.FindApplications(f.ctx, tracker.ApplicationFilter{UserID: f.user.ID})
 	must(t, "FindApplications", err)
+	// Lists leave out the job description, the company's details and the times.
+	listOpts := append([]cmp.Option{
+		cmpopts.IgnoreFields(tracker.Application{}, "JDText", "CreatedAt", "UpdatedAt"),
+		cmpopts.IgnoreFields(tracker.Company{}, "Website", "Notes", "CreatedAt"),
+	}, cmpOpts...)
 	for _, got := range all {
-		if diff := cmp.Diff(f.find(t, got.ID), got, cmpOpts...); diff != "" {
+		if got.JDText != "" {
+			t.Errorf("FindApplications returned the job description of %d", got.ID)
+		}
+		if diff := cmp.Diff(f.find(t, got.ID), got, listOpts...); diff != "" {
 			t.Errorf("FindApplications differs from FindApplication(%d) (-one +many):\n%s", got.ID, diff)
 		}
+		// The state the store reports is the state its log gives.
+		evs, err := f.s.Events(f.ctx, f.user.ID, got.ID)
+		must(t, "Events", err)
+		stages, err := f.s.Stages(f.ctx, f.user.ID, got.ID)
+		must(t, "Stages", err)
+		if diff := cmp.Diff(tracker.StateOf(evs, stages), got.State, cmpOpts...); diff != "" {
+			t.Errorf("state of %d differs from tracker.StateOf its events (-log +store):\n%s", got.ID, diff)
+		}
+	}
+	counts, err := f.s.CountApplications(f.ctx, f.user.ID)
+	must(t, "CountApplications", err)
+	wantCounts := []tracker.StateCount{
+		{StageKind: tracker.Applied, Count: 1},
+		{StageKind: tracker.PhoneScreen, Count: 2},
+		{StageKind: tracker.Applied, Closed: true, Count: 1},
+	}
+	if diff := cmp.Diff(wantCounts, counts, cmpopts.SortSlices(func(x, y tracker.StateCount) bool {
+		return fmt.Sprint(x.Closed, x.StageKind) < fmt.Sprint(y.Closed, y.StageKind)
+	})); diff != "" {
+		t.Errorf("CountApplications (-want +got):\n%s", diff)
 	}
 	_, err = f.s.FindApplication(f.ctx, f.user.ID, d.ID+100)
 	wantCode(t, "FindApplication(unknown)", err, errs.NotFound)

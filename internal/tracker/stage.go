@@ -267,3 +267,41 @@ func CheckStageName(name string) error {
 	}
 	return checkLen("name", name, MaxName)
 }
+
+// StateOf derives an application's state from its log: the latest created,
+// moved or closed event by time, then id. A closed application keeps the stage
+// it was at when it closed. Stores may keep a projection of this for speed; it
+// must always equal StateOf.
+func StateOf(events []Event, stages []Stage) State {
+	var cur, lastStage *Event
+	for i := range events {
+		e := &events[i]
+		if !slices.Contains(StateKinds, e.Kind) {
+			continue
+		}
+		if cur == nil || e.At.After(cur.At) || (e.At.Equal(cur.At) && e.ID > cur.ID) {
+			cur = e
+		}
+		if e.Kind != EventClosed && (lastStage == nil || e.At.After(lastStage.At) || (e.At.Equal(lastStage.At) && e.ID > lastStage.ID)) {
+			lastStage = e
+		}
+	}
+	if cur == nil {
+		return State{}
+	}
+	st := State{Since: cur.At}
+	stageID := cur.StageID
+	if cur.Kind == EventClosed {
+		st.Outcome = cur.Outcome
+		stageID = 0
+		if lastStage != nil {
+			stageID = lastStage.StageID
+		}
+	}
+	for _, s := range stages {
+		if s.ID == stageID {
+			st.StageID, st.StageKind, st.StageName = s.ID, s.Kind, s.Name
+		}
+	}
+	return st
+}

@@ -63,8 +63,21 @@ type StageStep struct {
 type ApplicationFilter struct {
 	UserID     int64
 	ActiveOnly bool
-	Query      string // matches company or role, case-insensitively
-	Limit      int    // 0 means no limit
+	ClosedOnly bool
+	StageKind  StageKind // only applications whose current stage has this kind
+	Query      string    // matches company or role, case-insensitively
+	// RecentFirst orders by the time the application reached its state, newest
+	// first, instead of by applied date.
+	RecentFirst bool
+	Limit       int // 0 means no limit
+}
+
+// StateCount is how many applications are in one place of the board: active at
+// a stage kind, or closed (Closed true, StageKind the stage they left).
+type StateCount struct {
+	StageKind StageKind `json:"stage_kind"`
+	Closed    bool      `json:"closed"`
+	Count     int       `json:"count"`
 }
 
 // ApplicationUpdate changes the fields that are set.
@@ -138,8 +151,13 @@ type Store interface {
 	CreateApplication(ctx context.Context, a *Application, plan Plan) error
 	// FindApplication returns one application with its company and derived state.
 	FindApplication(ctx context.Context, userID, id int64) (*Application, error)
-	// FindApplications returns applications with company and state, newest first.
+	// FindApplications returns applications with company and state, newest
+	// applied first (or as f orders them). Lists leave JDText empty: read one
+	// application for its job description.
 	FindApplications(ctx context.Context, f ApplicationFilter) ([]*Application, error)
+	// CountApplications counts the user's applications by stage kind, active and
+	// closed apart.
+	CountApplications(ctx context.Context, userID int64) ([]StateCount, error)
 	// UpdateApplication changes fields and appends an edited event.
 	UpdateApplication(ctx context.Context, userID, id int64, u ApplicationUpdate, at time.Time) (*Application, error)
 	// DeleteApplication removes an application and everything attached to it.
