@@ -132,7 +132,7 @@ func TestLargeBoard(t *testing.T) {
 	seedLarge(t, e, 2000)
 	w := e.get("/")
 	wantStatus(t, w, http.StatusOK)
-	wantContains(t, w.Body.String(), "2000 applications", "more closed")
+	wantContains(t, w.Body.String(), "2000 applications", "Show all")
 	if err := checkHTML(w.Body.String()); err != nil {
 		t.Error(err)
 	}

@@ -1,17 +1,19 @@
 package web
 
 import (
-	"cmp"
 	"html/template"
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/offerloop/offerloop/internal/tracker"
 )
 
-// closedShown is how many closed applications the board lists; the rest are counted.
-const closedShown = 30
+// How many cards a board column shows, most recently moved first; the rest are
+// counted, and the column's "show all" link lists them.
+const (
+	boardShown  = 60
+	closedShown = 30
+)
 
 // closedColumn is the board column of applications that ended.
 const closedColumn = "closed"
@@ -27,7 +29,7 @@ type boardColumn struct {
 	Key   string // a stage kind, or closedColumn
 	Label string
 	Cards []boardCard
-	More  int // closed applications not shown
+	More  int // applications in the column not shown
 	Here  string
 }
 
@@ -130,11 +132,7 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	apps, err := s.store.FindApplications(ctx, tracker.ApplicationFilter{UserID: u.ID, Query: q})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	full := r.URL.Query().Get("column") // a column to show uncut
 	now := s.now()
 	ivs, err := s.store.FindInterviews(ctx, tracker.InterviewFilter{UserID: u.ID, From: now, PendingOnly: true})
 	if err != nil {
@@ -147,9 +145,8 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 			next[iv.ApplicationID] = iv
 		}
 	}
-	d := &boardPage{Query: q, Total: len(apps)}
-	d.Title, d.Nav, d.Wide = "Board", "board", true
 	here := r.URL.RequestURI()
+	d := &boardPage{Query: q}
 	cols := make(map[string]*boardColumn)
 	for _, k := range tracker.StageKinds {
 		c := &boardColumn{Key: string(k), Label: k.Label(), Here: here}
@@ -157,28 +154,68 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 		d.Columns = append(d.Columns, c)
 	}
 	closed := &boardColumn{Key: closedColumn, Label: "Closed", Here: here}
+	cols[closedColumn] = closed
 	d.Columns = append(d.Columns, closed)
-	var ended []*tracker.Application
-	for _, a := range apps {
-		if !a.Active() {
-			ended = append(ended, a)
+	if q != "" {
+		// A search reads every match and shows them all.
+		apps, err := s.store.FindApplications(ctx, tracker.ApplicationFilter{UserID: u.ID, Query: q, RecentFirst: true})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		d.Total = len(apps)
+		for _, a := range apps {
+			c := closed
+			if a.Active() {
+				if c = cols[string(a.State.StageKind)]; c == nil {
+					c = cols[string(tracker.Applied)]
+				}
+			}
+			c.Cards = append(c.Cards, s.card(a, next[a.ID]))
+		}
+		s.render(w, r, "board", d)
+		return
+	}
+	// Without a search, each column reads only the cards it shows, most recently
+	// moved first, and counts the rest: a board of thousands stays fast.
+	counts, err := s.store.CountApplications(ctx, u.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	total := map[string]int{}
+	for _, c := range counts {
+		d.Total += c.Count
+		key := string(c.StageKind)
+		if c.Closed {
+			key = closedColumn
+		} else if cols[key] == nil {
+			key = string(tracker.Applied)
+		}
+		total[key] += c.Count
+	}
+	for _, c := range d.Columns {
+		if total[c.Key] == 0 {
 			continue
 		}
-		c := cols[string(a.State.StageKind)]
-		if c == nil {
-			c = cols[string(tracker.Applied)]
+		f := tracker.ApplicationFilter{UserID: u.ID, RecentFirst: true, Limit: boardShown}
+		if c == closed {
+			f.ClosedOnly, f.Limit = true, closedShown
+		} else {
+			f.ActiveOnly, f.StageKind = true, tracker.StageKind(c.Key)
 		}
-		c.Cards = append(c.Cards, s.card(a, next[a.ID]))
-	}
-	slices.SortStableFunc(ended, func(x, y *tracker.Application) int {
-		return cmp.Or(y.State.Since.Compare(x.State.Since), cmp.Compare(y.ID, x.ID))
-	})
-	for i, a := range ended {
-		if i == closedShown {
-			closed.More = len(ended) - closedShown
-			break
+		if full == c.Key {
+			f.Limit = 0
 		}
-		closed.Cards = append(closed.Cards, s.card(a, nil))
+		apps, err := s.store.FindApplications(ctx, f)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		for _, a := range apps {
+			c.Cards = append(c.Cards, s.card(a, next[a.ID]))
+		}
+		c.More = total[c.Key] - len(c.Cards)
 	}
 	s.render(w, r, "board", d)
 }

@@ -28,6 +28,11 @@ func (s failingStore) FindApplications(ctx context.Context, f tracker.Applicatio
 	return nil, errors.New("disk on fire")
 }
 
+func (s failingStore) CountApplications(ctx context.Context, userID int64) ([]tracker.StateCount, error) {
+	s.fail()
+	return nil, errors.New("disk on fire")
+}
+
 func TestFailuresAre500(t *testing.T) {
 	tests := []struct {
 		name string

@@ -50,9 +50,13 @@ func TestBoardClosedColumnShowsMostRecent(t *testing.T) {
 		}
 	}
 	body := e.get("/").Body.String()
-	wantContains(t, body, "and 3 more closed", "Company 32")
+	wantContains(t, body, `<a href="/?column=closed">Show all 33</a>`, "Company 32")
 	if strings.Contains(body, ">Company 0<") {
 		t.Errorf("the oldest closed application is shown; want only the 30 most recent")
+	}
+	all := e.get("/?column=closed").Body.String()
+	if n := strings.Count(all, `class="card"`); n != 33 || strings.Contains(all, "Show all") {
+		t.Errorf("/?column=closed shows %d cards, want all 33 and no show-all link", n)
 	}
 }
 
