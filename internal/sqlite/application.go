@@ -330,10 +330,17 @@ func listApplications(ctx context.Context, tx *sql.Tx, f tracker.ApplicationFilt
 	var out []*tracker.Application
 	for rows.Next() {
 		a := &tracker.Application{UserID: f.UserID}
-		if err := rows.Scan(&a.ID, &a.CompanyID, &a.Role, &a.Level, &a.Location, &a.Source, &a.JDURL,
-			dateCol{&a.AppliedOn}, dateCol{&a.Deadline}, &a.Notes, &a.Company.Name, &a.Company.Kind,
-			strCol{(*string)(&a.State.Outcome)}, timeCol{&a.State.Since},
-			idCol{&a.State.StageID}, strCol{(*string)(&a.State.StageKind)}, strCol{&a.State.StageName}, timeCol{&a.LastActivity}); err != nil {
+		var err error
+		if f.Brief {
+			err = rows.Scan(&a.ID, &a.Role, dateCol{&a.Deadline}, &a.Company.Name,
+				strCol{(*string)(&a.State.Outcome)}, strCol{(*string)(&a.State.StageKind)}, timeCol{&a.LastActivity})
+		} else {
+			err = rows.Scan(&a.ID, &a.CompanyID, &a.Role, &a.Level, &a.Location, &a.Source, &a.JDURL,
+				dateCol{&a.AppliedOn}, dateCol{&a.Deadline}, &a.Notes, &a.Company.Name, &a.Company.Kind,
+				strCol{(*string)(&a.State.Outcome)}, timeCol{&a.State.Since},
+				idCol{&a.State.StageID}, strCol{(*string)(&a.State.StageKind)}, strCol{&a.State.StageName}, timeCol{&a.LastActivity})
+		}
+		if err != nil {
 			return nil, err
 		}
 		a.Company.ID, a.Company.UserID = a.CompanyID, f.UserID
@@ -345,11 +352,15 @@ func listApplications(ctx context.Context, tx *sql.Tx, f tracker.ApplicationFilt
 // listSQL builds the query of listApplications.
 func listSQL(f tracker.ApplicationFilter) (string, []any) {
 	var b strings.Builder
-	const cols = `
+	if f.Brief {
+		b.WriteString(`
+		SELECT a.id, a.role, a.deadline, c.name, st.outcome, st.stage_kind, st.last_activity`)
+	} else {
+		b.WriteString(`
 		SELECT a.id, a.company_id, a.role, a.level, a.location, a.source, a.jd_url,
 			a.applied_on, a.deadline, a.notes, c.name, c.kind,
-			st.outcome, st.since, s.id, s.kind, s.name, st.last_activity`
-	b.WriteString(cols)
+			st.outcome, st.since, s.id, s.kind, s.name, st.last_activity`)
+	}
 	fromState := f.StageKind != "" || f.ClosedOnly || f.RecentFirst
 	if fromState {
 		// Board columns: walk the state index, most recent first, and stop at

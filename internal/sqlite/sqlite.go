@@ -59,7 +59,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// the server) queue under busy_timeout instead of one failing with
 	// SQLITE_BUSY when it upgrades its read lock mid-transaction. Read-only
 	// transactions begin deferred and do not wait for writers (WAL).
-	dsn := path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	dsn := path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-32000)&_txlock=immediate"
 	sdb, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)

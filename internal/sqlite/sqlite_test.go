@@ -385,7 +385,7 @@ func TestQueryPlans(t *testing.T) {
 		args  []any
 		want  []string
 	}{
-		{"applications", func() string { q, _ := listSQL(tracker.ApplicationFilter{ActiveOnly: true}); return q }(), []any{1}, []string{"SEARCH st USING INTEGER PRIMARY KEY"}},
+		{"applications", func() string { q, _ := listSQL(tracker.ApplicationFilter{}); return q }(), []any{1}, []string{"SEARCH st USING INTEGER PRIMARY KEY"}},
 		{"board column", func() string {
 			q, _ := listSQL(tracker.ApplicationFilter{ActiveOnly: true, StageKind: tracker.Onsite, RecentFirst: true, Limit: 50})
 			return q

@@ -231,6 +231,28 @@ func testFindApplications(t *testing.T, f *fixture) {
 			t.Errorf("state of %d differs from tracker.StateOf its events (-log +store):\n%s", got.ID, diff)
 		}
 	}
+	// A brief list carries what task derivation reads, the same as a full one.
+	brief, err := f.s.FindApplications(f.ctx, tracker.ApplicationFilter{UserID: f.user.ID, ActiveOnly: true, Brief: true})
+	must(t, "FindApplications(brief)", err)
+	full, err := f.s.FindApplications(f.ctx, tracker.ApplicationFilter{UserID: f.user.ID, ActiveOnly: true})
+	must(t, "FindApplications(active)", err)
+	type briefView struct {
+		ID            int64
+		Role, Company string
+		Deadline      tracker.Date
+		Outcome       tracker.Outcome
+		Kind          tracker.StageKind
+		LastActivity  time.Time
+	}
+	view := func(as []*tracker.Application) (out []briefView) {
+		for _, a := range as {
+			out = append(out, briefView{a.ID, a.Role, a.Company.Name, a.Deadline, a.State.Outcome, a.State.StageKind, a.LastActivity})
+		}
+		return out
+	}
+	if diff := cmp.Diff(view(full), view(brief), append([]cmp.Option{cmp.AllowUnexported(tracker.Date{})}, cmpOpts...)...); diff != "" {
+		t.Errorf("brief list differs from the full one (-full +brief):\n%s", diff)
+	}
 	counts, err := f.s.CountApplications(f.ctx, f.user.ID)
 	must(t, "CountApplications", err)
 	wantCounts := []tracker.StateCount{

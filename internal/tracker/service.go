@@ -21,7 +21,7 @@ const interviewLookback = afterWindow + 24*time.Hour
 
 // LoadTasks derives every task of the user at now, with the interviews it read.
 func LoadTasks(ctx context.Context, s Store, userID int64, now time.Time, loc *time.Location) ([]Task, []*Interview, error) {
-	apps, err := s.FindApplications(ctx, ApplicationFilter{UserID: userID, ActiveOnly: true})
+	apps, err := s.FindApplications(ctx, ApplicationFilter{UserID: userID, ActiveOnly: true, Brief: true})
 	if err != nil {
 		return nil, nil, err
 	}

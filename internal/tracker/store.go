@@ -70,6 +70,10 @@ type ApplicationFilter struct {
 	// first, instead of by applied date.
 	RecentFirst bool
 	Limit       int // 0 means no limit
+	// Brief reads only what task derivation needs: the id, the company's name,
+	// the role, the outcome and stage kind of the state, the deadline and the
+	// last activity.
+	Brief bool
 }
 
 // StateCount is how many applications are in one place of the board: active at

@@ -41,7 +41,8 @@ func seedLarge(tb testing.TB, e *env, apps int) {
 		}
 		ev(tracker.EventCreated, applied, first, "", "Applied")
 		// Spread the applications over the loop: a fifth stays at applied, the
-		// rest move on a few stages; a third of them end.
+		// rest move on a few stages; two thirds of them end, as most
+		// applications of a long search do.
 		steps := i % 5
 		at := applied
 		for s := 1; s <= steps; s++ {
@@ -49,7 +50,7 @@ func seedLarge(tb testing.TB, e *env, apps int) {
 			ev(tracker.EventMoved, at, first+int64(s), "", "Moved")
 		}
 		n := 1 + steps
-		if i%3 == 0 {
+		if i%3 != 0 {
 			at = at.Add(72 * time.Hour)
 			ev(tracker.EventClosed, at, 0, tracker.Rejected, "Rejected")
 			n++
@@ -58,10 +59,16 @@ func seedLarge(tb testing.TB, e *env, apps int) {
 			at = at.Add(time.Hour)
 			ev(tracker.EventNote, at, 0, "", "A note")
 		}
+		// One application in ten had an interview after its screen; one in a
+		// hundred of the active ones has one in the coming fortnight.
 		if i%10 == 0 {
 			ivID++
+			when := at.Add(-24 * time.Hour)
+			if i%300 == 0 {
+				when = testNow.Add(time.Duration(i%14*24+10) * time.Hour)
+			}
 			d.Interviews = append(d.Interviews, tracker.Interview{ID: ivID, ApplicationID: id, Kind: tracker.RoundMLCoding,
-				Title: "ML coding", At: testNow.Add(time.Duration(i) * time.Hour), Minutes: 60, CreatedAt: applied})
+				Title: "ML coding", At: when, Minutes: 60, CreatedAt: applied})
 		}
 	}
 	if err := e.db.Restore(context.Background(), e.user.ID, d); err != nil {

@@ -22,9 +22,10 @@ type taskSection struct {
 	More              int // entries left out of a long section
 }
 
-// sectionShown caps a Today section: past a hundred lines a list stops being
+// sectionShown caps a Today section: past a few dozen lines a list stops being
 // an agenda, and the page must stay quick for thousands of applications.
-const sectionShown = 100
+// "?all=KEY" shows one section whole.
+const sectionShown = 40
 
 // taskEntry is one line of a Today section: a task, or the open items of one
 // interview's checklist folded together, so that ten after-interview items do
@@ -114,7 +115,7 @@ func (s *Server) today(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Open += len(keep)
 		sec := taskSection{Key: key, Title: title, Empty: empty, Entries: entries(keep), Count: len(keep)}
-		if len(sec.Entries) > sectionShown {
+		if len(sec.Entries) > sectionShown && r.URL.Query().Get("all") != key {
 			sec.More = len(sec.Entries) - sectionShown
 			sec.Entries = sec.Entries[:sectionShown]
 		}
