@@ -212,7 +212,8 @@ func (db *DB) applyMigration(ctx context.Context, m migration, known int) error 
 	return nil
 }
 
-// write runs fn in a write transaction: all of it or nothing.
+// write runs fn in a write transaction: all of it or nothing. Every write
+// transaction bumps the data version.
 func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -222,7 +223,20 @@ func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
+	if _, err := tx.ExecContext(ctx, `UPDATE data_version SET n = n + 1 WHERE id = 1`); err != nil {
+		return err
+	}
 	return tx.Commit()
+}
+
+// Version returns the data version: it changes whenever a write transaction
+// commits, in this process or another one on the same file.
+func (db *DB) Version(ctx context.Context) (int64, error) {
+	var n int64
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT n FROM data_version WHERE id = 1`).Scan(&n)
+	})
+	return n, wrap(err, "data version")
 }
 
 // read runs fn in a read-only transaction, which sees one snapshot and does not

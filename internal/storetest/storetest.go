@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) tracker.Store) {
 		fn   func(t *testing.T, f *fixture)
 	}{
 		{"LocalUser", testLocalUser},
+		{"Version", testVersion},
 		{"CreateApplication", testCreateApplication},
 		{"CreateApplicationCompany", testCreateApplicationCompany},
 		{"CreateApplicationInvalid", testCreateApplicationInvalid},
@@ -251,4 +252,35 @@ func kinds(es []tracker.Event) []tracker.EventKind {
 var cmpOpts = []cmp.Option{
 	cmp.Comparer(func(a, b tracker.Date) bool { return a.String() == b.String() }),
 	cmpopts.EquateEmpty(),
+}
+
+// testVersion checks that the data version moves with every write and only then.
+func testVersion(t *testing.T, f *fixture) {
+	v0, err := f.s.Version(f.ctx)
+	must(t, "Version", err)
+	a := f.app(t, "Acme", "MLE", day(2026, 3, 1))
+	v1, err := f.s.Version(f.ctx)
+	must(t, "Version", err)
+	if v1 == v0 {
+		t.Errorf("Version unchanged (%d) after CreateApplication", v1)
+	}
+	if _, err := f.s.FindApplications(f.ctx, tracker.ApplicationFilter{UserID: f.user.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := f.s.Version(f.ctx); v != v1 {
+		t.Errorf("Version changed from %d to %d after a read", v1, v)
+	}
+	must(t, "SetSetting", f.s.SetSetting(f.ctx, f.user.ID, "k", "v"))
+	must(t, "AddNote", f.s.AddNote(f.ctx, f.user.ID, a.ID, "hello", start))
+	if v, _ := f.s.Version(f.ctx); v == v1 {
+		t.Errorf("Version unchanged (%d) after a setting and a note", v)
+	}
+	// A write that fails changes nothing, the version included.
+	v2, _ := f.s.Version(f.ctx)
+	if err := f.s.AddNote(f.ctx, f.user.ID, a.ID+1000, "nobody", start); err == nil {
+		t.Fatal("AddNote to a missing application succeeded")
+	}
+	if v, _ := f.s.Version(f.ctx); v != v2 {
+		t.Errorf("Version changed from %d to %d after a failed write", v2, v)
+	}
 }

@@ -147,6 +147,10 @@ type Setting struct {
 type Store interface {
 	// LocalUser returns the single user of local mode, creating it on first use.
 	LocalUser(ctx context.Context) (*User, error)
+	// Version returns a number that changes whenever any data changes, through
+	// this store or another process on the same database, so that readers can
+	// reuse what they computed from unchanged data.
+	Version(ctx context.Context) (int64, error)
 
 	// CreateApplication stores a new application, finding or creating its company
 	// by name (case-insensitively), its plan's stages and rounds, and a created

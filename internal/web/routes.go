@@ -8,7 +8,7 @@ func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 
 	// Board and applications.
-	mux.HandleFunc("GET /{$}", s.board)
+	mux.HandleFunc("GET /{$}", s.cached(s.board))
 	mux.HandleFunc("GET /applications/new", s.newApplication)
 	mux.HandleFunc("POST /applications", s.createApplication)
 	mux.HandleFunc("GET /applications/{id}", s.showApplication)
@@ -36,12 +36,12 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /interviews/{id}/redflags", s.saveRedFlags)
 
 	// Today and tasks.
-	mux.HandleFunc("GET /today", s.today)
+	mux.HandleFunc("GET /today", s.cached(s.today))
 	mux.HandleFunc("POST /tasks/done", s.taskDone)
 	mux.HandleFunc("POST /tasks/undo", s.taskUndo)
 
 	// Funnel, calendar, settings, import and export.
-	mux.HandleFunc("GET /funnel", s.funnel)
+	mux.HandleFunc("GET /funnel", s.cached(s.funnel))
 	mux.HandleFunc("GET /calendar.ics", s.calendar)
 	mux.HandleFunc("GET /settings", s.settings)
 	mux.HandleFunc("POST /settings", s.saveSettings)

@@ -46,6 +46,7 @@ type Server struct {
 	// per current value: the same for every card at that place.
 	moveSelects map[string]template.HTML
 	handler     http.Handler
+	cache       *pageCache
 }
 
 // New returns a server over store. It parses every template and loads the
@@ -67,7 +68,7 @@ func New(cfg Config, store tracker.Store, log *slog.Logger) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, store: store, log: log}
+	s := &Server{cfg: cfg, store: store, log: log, cache: newPageCache(64)}
 	var err error
 	if s.loops, err = tracker.LoadLoops(); err != nil {
 		return nil, fmt.Errorf("web: %w", err)

@@ -1,0 +1,138 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"sync"
+)
+
+// pageCache keeps the last renderings of the pages people reload most (the
+// board, Today, the funnel). An entry is keyed by the user, the store's data
+// version, the minute (pages say "in 3 days" and "overdue") and the URL, so a
+// write anywhere, by the server or by the CLI on the same database, or the
+// passing of a minute, makes the next request render afresh. Requests that
+// arrive while a page renders wait for that rendering instead of repeating it.
+type pageCache struct {
+	mu      sync.Mutex
+	entries map[string]*cachedPage
+	order   []string // insertion order, for eviction
+	max     int
+}
+
+type cachedPage struct {
+	done   chan struct{}
+	ok     bool // false when the rendering failed or was not a 200
+	header http.Header
+	body   []byte
+}
+
+func newPageCache(max int) *pageCache {
+	return &pageCache{entries: make(map[string]*cachedPage), max: max}
+}
+
+// claim returns the entry for key and whether the caller must render it.
+func (c *pageCache) claim(key string) (*cachedPage, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.entries[key]; ok {
+		return e, false
+	}
+	e := &cachedPage{done: make(chan struct{})}
+	c.entries[key] = e
+	c.order = append(c.order, key)
+	for len(c.order) > c.max {
+		delete(c.entries, c.order[0])
+		c.order = c.order[1:]
+	}
+	return e, true
+}
+
+// drop forgets a failed rendering so that the next request tries again.
+func (c *pageCache) drop(key string, e *cachedPage) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries[key] == e {
+		delete(c.entries, key)
+	}
+}
+
+// capture records a response instead of sending it.
+type capture struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (c *capture) Header() http.Header { return c.header }
+func (c *capture) WriteHeader(status int) {
+	if c.status == 0 {
+		c.status = status
+	}
+}
+func (c *capture) Write(b []byte) (int, error) {
+	if c.status == 0 {
+		c.status = http.StatusOK
+	}
+	return c.body.Write(b)
+}
+
+// cached serves h through the page cache. Any failure to build the key (the
+// store cannot say its version) falls back to rendering directly.
+func (s *Server) cached(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		u, err := s.user(ctx)
+		if err != nil {
+			h(w, r)
+			return
+		}
+		v, err := s.store.Version(ctx)
+		if err != nil {
+			h(w, r)
+			return
+		}
+		key := fmt.Sprintf("%d|%d|%d|%s", u.ID, v, s.now().Unix()/60, r.URL.RequestURI())
+		e, render := s.cache.claim(key)
+		if render {
+			rec := &capture{header: make(http.Header)}
+			func() {
+				defer close(e.done)
+				defer func() {
+					if v := recover(); v != nil {
+						s.cache.drop(key, e)
+						panic(v)
+					}
+				}()
+				h(rec, r)
+				e.header, e.body, e.ok = rec.header, rec.body.Bytes(), rec.status == http.StatusOK
+			}()
+			if !e.ok {
+				s.cache.drop(key, e)
+				copyHeader(w.Header(), rec.header)
+				w.WriteHeader(rec.status)
+				w.Write(rec.body.Bytes())
+				return
+			}
+		} else {
+			select {
+			case <-e.done:
+			case <-ctx.Done():
+				return
+			}
+			if !e.ok { // the rendering it waited for failed: render its own
+				h(w, r)
+				return
+			}
+		}
+		copyHeader(w.Header(), e.header)
+		w.WriteHeader(http.StatusOK)
+		w.Write(e.body)
+	}
+}
+
+func copyHeader(dst, src http.Header) {
+	for k, vs := range src {
+		dst[k] = append([]string(nil), vs...)
+	}
+}
