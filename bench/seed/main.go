@@ -83,8 +83,9 @@ func seed(ctx context.Context, path string, nApps, nEvents int) error {
 		if clock.After(now) {
 			clock = now
 		}
+		screened := a.State.StageKind != tracker.Applied && a.State.StageKind != tracker.OfferStage
 		switch r := rng.IntN(10); {
-		case !a.Active() || r < 5:
+		case !a.Active() || r < 5 || (r >= 8 && !screened):
 			err = db.AddNote(ctx, u.ID, id, "Talked to the recruiter about the team's roadmap.", clock)
 		case r < 7:
 			stages, err2 := db.Stages(ctx, u.ID, id)
@@ -107,7 +108,7 @@ func seed(ctx context.Context, path string, nApps, nEvents int) error {
 			_, err = db.MoveApplication(ctx, u.ID, id, tracker.Move{Outcome: o, At: clock})
 		default:
 			iv := tracker.Interview{UserID: u.ID, ApplicationID: id, Kind: tracker.RoundMLCoding, Title: "ML coding",
-				At: clock.Add(time.Duration(24+rng.IntN(14*24)) * time.Hour), Minutes: 60,
+				At: clock.Add(time.Duration(24+rng.IntN(72)) * time.Hour), Minutes: 60,
 				Interviewers: []tracker.Interviewer{{Name: "Ana Ruiz", Email: "ana@example.com"}}}
 			err = db.ScheduleInterview(ctx, &iv)
 		}

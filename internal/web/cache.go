@@ -2,10 +2,58 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
+	"context"
 	"fmt"
 	"net/http"
+	"strings"
 	"sync"
+	"time"
 )
+
+// DefaultVersionFresh is how long the server trusts the data version it last
+// read, unless Config.VersionFresh says otherwise. Writes made through this
+// server forget it at once (ServeHTTP); writes from another process, such as
+// the CLI, show within this delay.
+const DefaultVersionFresh = 100 * time.Millisecond
+
+// versionMemo remembers the store's data version for a moment, so that a burst
+// of page views costs one read of it rather than one each.
+type versionMemo struct {
+	mu   sync.Mutex
+	v    int64
+	read time.Time // zero when forgotten
+}
+
+func (m *versionMemo) forget() {
+	m.mu.Lock()
+	m.read = time.Time{}
+	m.mu.Unlock()
+}
+
+// dataVersion returns the store's data version, read at most every
+// Config.VersionFresh.
+func (s *Server) dataVersion(ctx context.Context) (int64, error) {
+	m := &s.version
+	m.mu.Lock()
+	if !m.read.IsZero() && time.Since(m.read) < s.cfg.VersionFresh {
+		v := m.v
+		m.mu.Unlock()
+		return v, nil
+	}
+	m.mu.Unlock()
+	started := time.Now()
+	v, err := s.store.Version(ctx)
+	if err != nil {
+		return 0, err
+	}
+	m.mu.Lock()
+	if m.read.IsZero() || started.After(m.read) {
+		m.v, m.read = v, started
+	}
+	m.mu.Unlock()
+	return v, nil
+}
 
 // pageCache keeps the last renderings of the pages people reload most (the
 // board, Today, the funnel). An entry is keyed by the user, the store's data
@@ -25,6 +73,7 @@ type cachedPage struct {
 	ok     bool // false when the rendering failed or was not a 200
 	header http.Header
 	body   []byte
+	gz     []byte // body compressed once, for clients that accept gzip
 }
 
 func newPageCache(max int) *pageCache {
@@ -87,7 +136,7 @@ func (s *Server) cached(h http.HandlerFunc) http.HandlerFunc {
 			h(w, r)
 			return
 		}
-		v, err := s.store.Version(ctx)
+		v, err := s.dataVersion(ctx)
 		if err != nil {
 			h(w, r)
 			return
@@ -106,6 +155,9 @@ func (s *Server) cached(h http.HandlerFunc) http.HandlerFunc {
 				}()
 				h(rec, r)
 				e.header, e.body, e.ok = rec.header, rec.body.Bytes(), rec.status == http.StatusOK
+				if e.ok {
+					e.gz = gzipped(e.body)
+				}
 			}()
 			if !e.ok {
 				s.cache.drop(key, e)
@@ -126,9 +178,36 @@ func (s *Server) cached(h http.HandlerFunc) http.HandlerFunc {
 			}
 		}
 		copyHeader(w.Header(), e.header)
+		w.Header().Add("Vary", "Accept-Encoding")
+		if e.gz != nil && acceptsGzip(r) {
+			w.Header().Set("Content-Encoding", "gzip")
+			w.WriteHeader(http.StatusOK)
+			w.Write(e.gz)
+			return
+		}
 		w.WriteHeader(http.StatusOK)
 		w.Write(e.body)
 	}
+}
+
+func gzipped(b []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	zw.Write(b)
+	if zw.Close() != nil {
+		return nil
+	}
+	return buf.Bytes()
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		name, q, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(name), "gzip") && strings.ReplaceAll(q, " ", "") != "q=0" {
+			return true
+		}
+	}
+	return false
 }
 
 func copyHeader(dst, src http.Header) {

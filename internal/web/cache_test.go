@@ -3,6 +3,8 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -35,7 +37,7 @@ func TestPageCache(t *testing.T) {
 	var mu sync.Mutex
 	now := testNow
 	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
-	srv, err := web.New(web.Config{Now: clock, Loc: testLoc}, countingStore{e.db, &renders}, nil)
+	srv, err := web.New(web.Config{Now: clock, Loc: testLoc, VersionFresh: -1}, countingStore{e.db, &renders}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,5 +75,19 @@ func TestPageCache(t *testing.T) {
 	e.get("/?q=acme")
 	if n := renders.Load(); n != 3 { // a search does not count columns
 		t.Errorf("a search changed the count renders to %d", n)
+	}
+}
+
+// TestPageCacheSeesOwnWrites uses the default version memo: a form posted to
+// the server must show on the page it redirects to, at once.
+func TestPageCacheSeesOwnWrites(t *testing.T) {
+	e := newEnv(t, web.Config{VersionFresh: time.Hour})
+	a := e.addApp("Acme", tracker.Startup, "MLE", tracker.NewDate(2026, 11, 1))
+	e.get("/") // fill the cache and the memo
+	w := e.post("/applications/"+strconv.FormatInt(a.ID, 10)+"/move", url.Values{"target": {"phone_screen"}, "return": {"/"}})
+	wantStatus(t, w, http.StatusSeeOther)
+	body := e.get("/").Body.String()
+	if !strings.Contains(body, `data-column="phone_screen"`) || !strings.Contains(body[strings.Index(body, `data-column="phone_screen"`):], "Acme") {
+		t.Errorf("after a move through the server, the cached board still shows the old state")
 	}
 }

@@ -57,6 +57,9 @@ func newEnv(t testing.TB, cfg web.Config) *env {
 	if cfg.Instance == "" {
 		cfg.Instance = "test"
 	}
+	if cfg.VersionFresh == 0 {
+		cfg.VersionFresh = -1 // tests write through the store directly, as another process would
+	}
 	logs := new(bytes.Buffer)
 	srv, err := web.New(cfg, db, slog.New(slog.NewTextHandler(logs, nil)))
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"github.com/offerloop/offerloop/internal/tracker"
@@ -27,6 +28,10 @@ type Config struct {
 	// Instance identifies this database in calendar UIDs; when empty, the id
 	// tracker.InstanceID keeps in the database is used.
 	Instance string
+	// VersionFresh is how long a read of the data version is trusted before
+	// cached pages are checked against the store again; DefaultVersionFresh
+	// when zero, and every request reads it when negative.
+	VersionFresh time.Duration
 }
 
 // DefaultMaxUpload is the import size limit when Config.MaxUpload is zero.
@@ -47,6 +52,8 @@ type Server struct {
 	moveSelects map[string]template.HTML
 	handler     http.Handler
 	cache       *pageCache
+	localUser   atomic.Pointer[tracker.User]
+	version     versionMemo
 }
 
 // New returns a server over store. It parses every template and loads the
@@ -64,6 +71,9 @@ func New(cfg Config, store tracker.Store, log *slog.Logger) (*Server, error) {
 	}
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = DefaultMaxUpload
+	}
+	if cfg.VersionFresh == 0 {
+		cfg.VersionFresh = DefaultVersionFresh
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -95,14 +105,28 @@ func New(cfg Config, store tracker.Store, log *slog.Logger) (*Server, error) {
 }
 
 // ServeHTTP implements http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.handler.ServeHTTP(w, r)
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		// This request may have written: the next page must see it.
+		s.version.forget()
+	}
+}
 
 func (s *Server) now() time.Time { return s.cfg.Now() }
 
-// user returns the local user. It is resolved per request so that a restored or
-// reset database never leaves the server holding a stale id.
+// user returns the local user.
 func (s *Server) user(ctx context.Context) (*tracker.User, error) {
-	return s.store.LocalUser(ctx)
+	// Local mode has one user, who never changes: read it once.
+	if u := s.localUser.Load(); u != nil {
+		return u, nil
+	}
+	u, err := s.store.LocalUser(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.localUser.Store(u)
+	return u, nil
 }
 
 // recoverer turns a panic in a handler into a logged 500, so bad input can at

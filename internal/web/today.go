@@ -12,7 +12,8 @@ type todayPage struct {
 	Agenda   tracker.Agenda
 	Sections []taskSection
 	Cards    []interviewCard
-	Open     int // open tasks shown in the sections
+	Later    []*tracker.Interview // interviews this week past the first cardsShown
+	Open     int                  // open tasks shown in the sections
 }
 
 type taskSection struct {
@@ -21,6 +22,10 @@ type taskSection struct {
 	Count             int // open tasks in the section
 	More              int // entries left out of a long section
 }
+
+// cardsShown is how many of the week's interviews Today shows as cards with
+// their checklists; the later ones are listed in a line each.
+const cardsShown = 6
 
 // sectionShown caps a Today section: past a few dozen lines a list stops being
 // an agenda, and the page must stay quick for thousands of applications.
@@ -92,7 +97,11 @@ func (s *Server) today(w http.ResponseWriter, r *http.Request) {
 	d := &todayPage{Agenda: ag}
 	d.Title, d.Nav = "Today", "today"
 	carded := map[int64]bool{}
-	for _, iv := range ag.Interviews {
+	for i, iv := range ag.Interviews {
+		if i >= cardsShown {
+			d.Later = append(d.Later, iv)
+			continue
+		}
 		carded[iv.ID] = true
 		lists := s.groupChecklists(tasks, iv.ID)
 		for i := range lists {
