@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -123,24 +122,6 @@ func runCalendar(ctx context.Context, e *env, args []string) error {
 	return writeOut(e, out, func(w io.Writer) error { return tracker.Calendar(ctx, s.db, s.user.ID, s.now(), w) })
 }
 
-// DecodeDump reads an export file strictly: unknown fields are an error, so a
-// file from another program is not half-understood.
-func decodeDump(data []byte) (*tracker.Dump, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var d tracker.Dump
-	if err := dec.Decode(&d); err != nil {
-		return nil, errs.Invalidf("not an offerloop export: %v", err)
-	}
-	if dec.More() {
-		return nil, errs.Invalidf("not an offerloop export: extra data after the JSON object")
-	}
-	if d.Format != tracker.DumpFormat {
-		return nil, errs.Invalidf("not an offerloop export (format %q)", d.Format)
-	}
-	return &d, nil
-}
-
 func runImport(ctx context.Context, e *env, args []string) error {
 	f := newFlags(e, "import", importUsage, true)
 	format := f.String("format", "", "json or csv (default: from the extension)")
@@ -189,7 +170,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	defer s.Close()
 	switch kind {
 	case "json":
-		d, err := decodeDump(data)
+		d, err := tracker.DecodeDump(data)
 		if err != nil {
 			return err
 		}

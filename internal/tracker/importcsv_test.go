@@ -115,3 +115,23 @@ func FuzzParseCSV(f *testing.F) {
 		}
 	})
 }
+
+func FuzzDecodeDump(f *testing.F) {
+	f.Add(`{"format":"offerloop-export","schema_version":3,"exported_at":"2026-11-25T10:00:00Z","applications":[{"id":1,"applied_on":"2026-01-01"}]}`)
+	f.Add(`{"format":"offerloop-export"} {}`)
+	f.Add(`{"format":"other"}`)
+	f.Add(`{"format":"offerloop-export","applications":[{"applied_on":"2026-02-30"}]}`)
+	f.Add(`[1,2`)
+	f.Fuzz(func(t *testing.T, in string) {
+		d, err := DecodeDump([]byte(in))
+		if err != nil {
+			if errs.CodeOf(err) != errs.Invalid {
+				t.Fatalf("DecodeDump error with code %q: %v", errs.CodeOf(err), err)
+			}
+			return
+		}
+		if d.Format != DumpFormat {
+			t.Fatalf("accepted format %q", d.Format)
+		}
+	})
+}
