@@ -21,7 +21,12 @@ trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; do :; done
 end=$(date +%s%N)
 echo "first request answered $(( (end - start) / 1000000 )) ms after start (includes curl start-up)"
+# Browsers always send Accept-Encoding: gzip; the plain runs show the cost of
+# sending the uncompressed page to a client that does not.
 for page in / /today /funnel; do
-	echo "== GET $page, 100 connections, 10 s"
-	wrk -t2 -c100 -d10s --latency "http://127.0.0.1:$port$page" | grep -E 'Requests/sec|Latency +|50%|90%|99%|Non-2xx|Socket errors' || true
+	for enc in gzip identity; do
+		echo "== GET $page, Accept-Encoding: $enc, 100 connections, 10 s"
+		wrk -t2 -c100 -d10s --latency -H "Accept-Encoding: $enc" "http://127.0.0.1:$port$page" |
+			grep -E 'Requests/sec|50%|90%|99%|Non-2xx|Socket errors' || true
+	done
 done

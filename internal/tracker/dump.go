@@ -43,4 +43,3 @@ func jsonError(err error) error {
 	}
 	return errs.Invalidf("the file does not look like an offerloop export: %v", err)
 }
-
