@@ -1,7 +1,6 @@
 package tracker
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -218,9 +217,9 @@ func DeriveTasks(in TaskInput, now time.Time) []Task {
 		}
 		out = append(out, t)
 	}
-	slices.SortStableFunc(out, func(x, y Task) int {
-		return cmp.Or(x.Due.Compare(y.Due), cmp.Compare(x.Key, y.Key))
-	})
+	// Stable, so that tasks due together keep the order they were made in: a
+	// checklist reads in the order it was written.
+	slices.SortStableFunc(out, func(x, y Task) int { return x.Due.Compare(y.Due) })
 	return out
 }
 

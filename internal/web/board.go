@@ -147,6 +147,7 @@ func (s *Server) board(w http.ResponseWriter, r *http.Request) {
 	}
 	here := r.URL.RequestURI()
 	d := &boardPage{Query: q}
+	d.Title, d.Nav, d.Wide = "Board", "board", true
 	cols := make(map[string]*boardColumn)
 	for _, k := range tracker.StageKinds {
 		c := &boardColumn{Key: string(k), Label: k.Label(), Here: here}
