@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -100,14 +99,6 @@ func viewApp(a *tracker.Application) appView {
 		v.LastActivity = a.LastActivity.UTC().Format(time.RFC3339)
 	}
 	return v
-}
-
-func parseID(s, what string) (int64, error) {
-	id, err := strconv.ParseInt(strings.TrimPrefix(s, "#"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, usagef("%q is not a%s id", s, what)
-	}
-	return id, nil
 }
 
 // readText reads --jd-file: a path, or - for standard input, capped.
@@ -259,14 +250,7 @@ func ago(now, t time.Time) string {
 
 func appShow(ctx context.Context, e *env, args []string) error {
 	f := newFlags(e, "app show", appUsage, true)
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("app show needs one application id")
-	}
-	id, err := parseID(pos[0], "n application")
+	id, _, err := f.parseID(args, 1, true, "application", "app show needs one application id")
 	if err != nil {
 		return err
 	}
@@ -409,14 +393,7 @@ func appMove(ctx context.Context, e *env, args []string) error {
 	f := newFlags(e, "app move", appUsage, true)
 	at := f.String("at", "", "when it happened (default now)")
 	note := f.String("note", "", "a note for the timeline")
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if len(pos) < 2 {
-		return usagef("app move needs an application id and a stage or outcome")
-	}
-	id, err := parseID(pos[0], "n application")
+	id, pos, err := f.parseID(args, 2, false, "application", "app move needs an application id and a stage or outcome")
 	if err != nil {
 		return err
 	}
@@ -457,14 +434,7 @@ func appEdit(ctx context.Context, e *env, args []string) error {
 	for _, name := range []string{"role", "kind", "level", "location", "source", "url", "applied", "deadline", "jd-file", "notes"} {
 		set[name] = f.String(name, "", name)
 	}
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("app edit needs one application id")
-	}
-	id, err := parseID(pos[0], "n application")
+	id, _, err := f.parseID(args, 1, true, "application", "app edit needs one application id")
 	if err != nil {
 		return err
 	}
@@ -536,14 +506,7 @@ func appEdit(ctx context.Context, e *env, args []string) error {
 
 func appNote(ctx context.Context, e *env, args []string) error {
 	f := newFlags(e, "app note", appUsage, false)
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if len(pos) < 2 {
-		return usagef("app note needs an application id and the note")
-	}
-	id, err := parseID(pos[0], "n application")
+	id, pos, err := f.parseID(args, 2, false, "application", "app note needs an application id and the note")
 	if err != nil {
 		return err
 	}
@@ -562,14 +525,7 @@ func appNote(ctx context.Context, e *env, args []string) error {
 func appDelete(ctx context.Context, e *env, args []string) error {
 	f := newFlags(e, "app delete", appUsage, false)
 	yes := f.Bool("yes", false, "really delete")
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("app delete needs one application id")
-	}
-	id, err := parseID(pos[0], "n application")
+	id, _, err := f.parseID(args, 1, true, "application", "app delete needs one application id")
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -57,6 +58,25 @@ func (f *flags) parse(args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// parseID parses the arguments of a command that starts with the id of a
+// record (what: "application" or "interview"): at least n positional
+// arguments, exactly n when exact. It returns the id and all the positional
+// arguments.
+func (f *flags) parseID(args []string, n int, exact bool, what, usage string) (int64, []string, error) {
+	pos, err := f.parse(args)
+	if err != nil {
+		return 0, nil, err
+	}
+	if len(pos) < n || (exact && len(pos) != n) {
+		return 0, nil, usagef("%s", usage)
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(pos[0], "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, nil, usagef("%q is not an %s id", pos[0], what)
+	}
+	return id, pos, nil
 }
 
 func (f *flags) wantJSON() bool { return f.json != nil && *f.json }

@@ -94,16 +94,12 @@ func interviewAdd(ctx context.Context, e *env, args []string) error {
 	minutes := f.Int("minutes", 0, "length in minutes")
 	with := f.String("with", "", "interviewers")
 	location := f.String("location", "", "video link or address")
-	pos, err := f.parse(args)
+	appID, _, err := f.parseID(args, 1, true, "application", "interview add needs an application id and --at")
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 || *at == "" {
-		return usagef("interview add needs an application id and --at")
-	}
-	appID, err := parseID(pos[0], "n application")
-	if err != nil {
-		return err
+	if *at == "" {
+		return usagef("interview add needs --at")
 	}
 	s, err := f.open(ctx)
 	if err != nil {
@@ -215,14 +211,7 @@ func interviewDone(ctx context.Context, e *env, args []string) error {
 	notes := f.String("notes", "", "notes")
 	detail := f.String("detail", "", "a specific point for the thank-you note")
 	flagKeys := f.String("flags", "", "red-flag keys, comma-separated")
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("interview done needs one interview id")
-	}
-	id, err := parseID(pos[0], "n interview")
+	id, _, err := f.parseID(args, 1, true, "interview", "interview done needs one interview id")
 	if err != nil {
 		return err
 	}
@@ -269,14 +258,7 @@ func interviewDone(ctx context.Context, e *env, args []string) error {
 
 func interviewThanks(ctx context.Context, e *env, args []string) error {
 	f := newFlags(e, "interview thanks", interviewUsage, true)
-	pos, err := f.parse(args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("interview thanks needs one interview id")
-	}
-	id, err := parseID(pos[0], "n interview")
+	id, _, err := f.parseID(args, 1, true, "interview", "interview thanks needs one interview id")
 	if err != nil {
 		return err
 	}
