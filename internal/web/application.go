@@ -422,18 +422,8 @@ func (s *Server) addNote(w http.ResponseWriter, r *http.Request) {
 // either redirect back to the page or show it again with the error.
 func (s *Server) appForm(w http.ResponseWriter, r *http.Request, form string, act func(ctx context.Context, u *tracker.User, appID int64) error) {
 	ctx := r.Context()
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.parseForm(w, r); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	u, err := s.user(ctx)
-	if err != nil {
-		s.fail(w, r, err)
+	id, u, ok := s.formFor(w, r)
+	if !ok {
 		return
 	}
 	if err := act(ctx, u, id); err != nil {

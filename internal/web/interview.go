@@ -14,18 +14,8 @@ import (
 // planned rounds or of a kind chosen on the spot.
 func (s *Server) scheduleInterview(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.parseForm(w, r); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	u, err := s.user(ctx)
-	if err != nil {
-		s.fail(w, r, err)
+	id, u, ok := s.formFor(w, r)
+	if !ok {
 		return
 	}
 	iv, err := s.readNewInterview(ctx, r, u.ID, id)
@@ -221,18 +211,8 @@ func (s *Server) groupChecklists(tasks []tracker.Task, ivID int64) []checklistVi
 // interviewForm runs one of the interview page's forms.
 func (s *Server) interviewForm(w http.ResponseWriter, r *http.Request, form string, act func(ctx context.Context, iv *tracker.Interview) (tracker.InterviewUpdate, error)) {
 	ctx := r.Context()
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.parseForm(w, r); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	u, err := s.user(ctx)
-	if err != nil {
-		s.fail(w, r, err)
+	id, u, ok := s.formFor(w, r)
+	if !ok {
 		return
 	}
 	iv, err := s.store.FindInterview(ctx, u.ID, id)

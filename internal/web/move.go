@@ -65,18 +65,8 @@ func (s *Server) moveSelect(st tracker.State) template.HTML {
 // application page. tracker.ResolveTarget picks the application's stage.
 func (s *Server) moveApplication(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.parseForm(w, r); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	u, err := s.user(ctx)
-	if err != nil {
-		s.fail(w, r, err)
+	id, u, ok := s.formFor(w, r)
+	if !ok {
 		return
 	}
 	stages, err := s.store.Stages(ctx, u.ID, id)

@@ -113,3 +113,23 @@ func (s *Server) formMoment(r *http.Request, dateKey, timeKey string) (time.Time
 	}
 	return at, nil
 }
+
+// formFor reads what every form posted to a record's page starts with: the
+// record's id from the path, the parsed form and the user. On failure it has
+// answered the request, and ok is false.
+func (s *Server) formFor(w http.ResponseWriter, r *http.Request) (id int64, u *tracker.User, ok bool) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.fail(w, r, err)
+		return 0, nil, false
+	}
+	if err := s.parseForm(w, r); err != nil {
+		s.fail(w, r, err)
+		return 0, nil, false
+	}
+	if u, err = s.user(r.Context()); err != nil {
+		s.fail(w, r, err)
+		return 0, nil, false
+	}
+	return id, u, true
+}
