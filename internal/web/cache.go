@@ -129,6 +129,9 @@ func (c *capture) Write(b []byte) (int, error) {
 // cached serves h through the page cache. Any failure to build the key (the
 // store cannot say its version) falls back to rendering directly.
 func (s *Server) cached(h http.HandlerFunc) http.HandlerFunc {
+	if s.cfg.NoPageCache {
+		return h
+	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		u, err := s.user(ctx)

@@ -32,6 +32,8 @@ type Config struct {
 	// cached pages are checked against the store again; DefaultVersionFresh
 	// when zero, and every request reads it when negative.
 	VersionFresh time.Duration
+	// NoPageCache renders every request afresh, to measure rendering.
+	NoPageCache bool
 }
 
 // DefaultMaxUpload is the import size limit when Config.MaxUpload is zero.

@@ -30,7 +30,7 @@ const cardsShown = 6
 // sectionShown caps a Today section: past a few dozen lines a list stops being
 // an agenda, and the page must stay quick for thousands of applications.
 // "?all=KEY" shows one section whole.
-const sectionShown = 40
+const sectionShown = 25
 
 // taskEntry is one line of a Today section: a task, or the open items of one
 // interview's checklist folded together, so that ten after-interview items do
