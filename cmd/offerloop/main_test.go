@@ -157,6 +157,16 @@ func TestInterviewTasksOnToday(t *testing.T) {
 	if !strings.Contains(draft, "Hi Maya") || !strings.Contains(draft, "retraining the ranker daily") || !strings.Contains(draft, "mailto:maya@globex.test?subject=") {
 		t.Errorf("thank-you draft:\n%s", draft)
 	}
+	// The rejection arrives before the note went out: the note is still due.
+	c.ok("app", "move", "1", "rejected")
+	c.json(&ag, "today")
+	found := false
+	for _, t2 := range append(ag.Today, ag.ThisWeek...) {
+		found = found || t2.Key == thanks.Key
+	}
+	if !found {
+		t.Errorf("after a rejection, the thank-you task is gone from Today: %+v", ag)
+	}
 	c.ok("task", "done", thanks.Key)
 	c.json(&ag, "today")
 	for _, t2 := range append(ag.Overdue, append(ag.Today, ag.ThisWeek...)...) {

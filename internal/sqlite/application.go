@@ -333,7 +333,7 @@ func listApplications(ctx context.Context, tx *sql.Tx, f tracker.ApplicationFilt
 		var err error
 		if f.Brief {
 			err = rows.Scan(&a.ID, &a.Role, dateCol{&a.Deadline}, &a.Company.Name,
-				strCol{(*string)(&a.State.Outcome)}, strCol{(*string)(&a.State.StageKind)}, timeCol{&a.LastActivity})
+				strCol{(*string)(&a.State.Outcome)}, strCol{(*string)(&a.State.StageKind)}, timeCol{&a.State.Since}, timeCol{&a.LastActivity})
 		} else {
 			err = rows.Scan(&a.ID, &a.CompanyID, &a.Role, &a.Level, &a.Location, &a.Source, &a.JDURL,
 				dateCol{&a.AppliedOn}, dateCol{&a.Deadline}, &a.Notes, &a.Company.Name, &a.Company.Kind,
@@ -354,14 +354,14 @@ func listSQL(f tracker.ApplicationFilter) (string, []any) {
 	var b strings.Builder
 	if f.Brief {
 		b.WriteString(`
-		SELECT a.id, a.role, a.deadline, c.name, st.outcome, st.stage_kind, st.last_activity`)
+		SELECT a.id, a.role, a.deadline, c.name, st.outcome, st.stage_kind, st.since, st.last_activity`)
 	} else {
 		b.WriteString(`
 		SELECT a.id, a.company_id, a.role, a.level, a.location, a.source, a.jd_url,
 			a.applied_on, a.deadline, a.notes, c.name, c.kind,
 			st.outcome, st.since, s.id, s.kind, s.name, st.last_activity`)
 	}
-	fromState := f.StageKind != "" || f.ClosedOnly || f.RecentFirst
+	fromState := f.StageKind != "" || f.ClosedOnly || f.ActiveOnly || f.RecentFirst || !f.Since.IsZero()
 	if fromState {
 		// Board columns: walk the state index, most recent first, and stop at
 		// the limit. CROSS JOIN keeps SQLite from starting at applications.
@@ -392,6 +392,10 @@ func listSQL(f tracker.ApplicationFilter) (string, []any) {
 	if f.StageKind != "" {
 		b.WriteString(` AND st.stage_kind = ?`)
 		args = append(args, f.StageKind)
+	}
+	if !f.Since.IsZero() {
+		b.WriteString(` AND st.since >= ?`)
+		args = append(args, fmtTime(f.Since))
 	}
 	if f.RecentFirst {
 		b.WriteString(` ORDER BY st.since DESC, st.application_id DESC`)

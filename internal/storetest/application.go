@@ -199,6 +199,8 @@ func testFindApplications(t *testing.T, f *fixture) {
 		{"stage kind with limit", tracker.ApplicationFilter{ActiveOnly: true, StageKind: tracker.PhoneScreen, RecentFirst: true, Limit: 1}, []int64{a.ID}},
 		{"active at applied", tracker.ApplicationFilter{ActiveOnly: true, StageKind: tracker.Applied}, []int64{d.ID}},
 		{"closed", tracker.ApplicationFilter{ClosedOnly: true, RecentFirst: true}, []int64{b.ID}},
+		{"moved since", tracker.ApplicationFilter{Since: start.Add(time.Hour), RecentFirst: true}, []int64{a.ID, c.ID}},
+		{"closed since", tracker.ApplicationFilter{ClosedOnly: true, Since: start.Add(time.Minute)}, nil},
 	}
 	for _, tt := range tests {
 		tt.filter.UserID = f.user.ID
@@ -242,11 +244,12 @@ func testFindApplications(t *testing.T, f *fixture) {
 		Deadline      tracker.Date
 		Outcome       tracker.Outcome
 		Kind          tracker.StageKind
+		Since         time.Time
 		LastActivity  time.Time
 	}
 	view := func(as []*tracker.Application) (out []briefView) {
 		for _, a := range as {
-			out = append(out, briefView{a.ID, a.Role, a.Company.Name, a.Deadline, a.State.Outcome, a.State.StageKind, a.LastActivity})
+			out = append(out, briefView{a.ID, a.Role, a.Company.Name, a.Deadline, a.State.Outcome, a.State.StageKind, a.State.Since, a.LastActivity})
 		}
 		return out
 	}

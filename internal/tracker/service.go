@@ -19,12 +19,20 @@ import (
 // notes and after-lists may still be open.
 const interviewLookback = afterWindow + 24*time.Hour
 
-// LoadTasks derives every task of the user at now, with the interviews it read.
+// LoadTasks derives every task of the user at now, with the interviews it
+// read: those of the active applications, and the thank-you notes and after
+// lists of applications closed in the last two weeks (a rejection can arrive
+// before the thank-you note has gone out).
 func LoadTasks(ctx context.Context, s Store, userID int64, now time.Time, loc *time.Location) ([]Task, []*Interview, error) {
 	apps, err := s.FindApplications(ctx, ApplicationFilter{UserID: userID, ActiveOnly: true, Brief: true})
 	if err != nil {
 		return nil, nil, err
 	}
+	closed, err := s.FindApplications(ctx, ApplicationFilter{UserID: userID, ClosedOnly: true, Since: now.Add(-interviewLookback), Brief: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	apps = append(apps, closed...)
 	ivs, err := s.FindInterviews(ctx, InterviewFilter{UserID: userID, From: now.Add(-interviewLookback)})
 	if err != nil {
 		return nil, nil, err

@@ -65,14 +65,15 @@ type ApplicationFilter struct {
 	ActiveOnly bool
 	ClosedOnly bool
 	StageKind  StageKind // only applications whose current stage has this kind
+	Since      time.Time // only applications that reached their state at or after this
 	Query      string    // matches company or role, case-insensitively
 	// RecentFirst orders by the time the application reached its state, newest
 	// first, instead of by applied date.
 	RecentFirst bool
 	Limit       int // 0 means no limit
 	// Brief reads only what task derivation needs: the id, the company's name,
-	// the role, the outcome and stage kind of the state, the deadline and the
-	// last activity.
+	// the role, the outcome, stage kind and time of the state, the deadline and
+	// the last activity.
 	Brief bool
 }
 

@@ -25,7 +25,7 @@ type taskSection struct {
 
 // cardsShown is how many of the week's interviews Today shows as cards with
 // their checklists; the later ones are listed in a line each.
-const cardsShown = 6
+const cardsShown = 3
 
 // sectionShown caps a Today section: past a few dozen lines a list stops being
 // an agenda, and the page must stay quick for thousands of applications.
