@@ -11,7 +11,7 @@ import (
 // How many cards a board column shows, most recently moved first; the rest are
 // counted, and the column's "show all" link lists them.
 const (
-	boardShown  = 60
+	boardShown  = 40
 	closedShown = 30
 )
 
