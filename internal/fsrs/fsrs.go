@@ -172,6 +172,15 @@ func (p *Parameters) ShortTermStability(s float64, g Rating) float64 {
 // Next returns the memory state after rating g, elapsedDays whole days after
 // the previous review. A nil m means the card is new.
 func (p *Parameters) Next(m *Memory, g Rating, elapsedDays int) Memory {
+	r := 1.0
+	if m != nil && elapsedDays > 0 {
+		r = p.Retrievability(float64(elapsedDays), m.Stability)
+	}
+	return p.next(m, g, elapsedDays, r)
+}
+
+// next is Next with the retrievability before the review already known.
+func (p *Parameters) next(m *Memory, g Rating, elapsedDays int, r float64) Memory {
 	if m == nil {
 		return Memory{Stability: clampS(p.InitStability(g)), Difficulty: clampD(p.InitDifficulty(g))}
 	}
@@ -181,9 +190,9 @@ func (p *Parameters) Next(m *Memory, g Rating, elapsedDays int) Memory {
 	case elapsedDays <= 0:
 		s = p.ShortTermStability(m.Stability, g)
 	case g == Again:
-		s = p.ForgetStability(m.Difficulty, m.Stability, p.Retrievability(float64(elapsedDays), m.Stability))
+		s = p.ForgetStability(m.Difficulty, m.Stability, r)
 	default:
-		s = p.RecallStability(m.Difficulty, m.Stability, p.Retrievability(float64(elapsedDays), m.Stability), g)
+		s = p.RecallStability(m.Difficulty, m.Stability, r, g)
 	}
 	return Memory{Stability: clampS(s), Difficulty: d}
 }

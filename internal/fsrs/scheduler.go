@@ -3,7 +3,6 @@ package fsrs
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"math"
 	"time"
 )
@@ -73,6 +72,8 @@ type Scheduler struct {
 	MaxInterval      int             // days
 	Fuzz             bool            // spread review intervals of 3 days and more a little
 	Loc              *time.Location  // days begin at midnight here; UTC when nil
+
+	cache derivedCache
 }
 
 // NewScheduler returns a scheduler with the defaults: FSRS-6 default
@@ -140,12 +141,13 @@ type Log struct {
 
 // Review applies rating g at now and returns the card's new state.
 func (s *Scheduler) Review(c Card, g Rating, now time.Time) (Card, Log) {
+	d := s.cache.derive(&s.Params, s.DesiredRetention)
 	log := Log{Rating: g, Before: c.State, Retrievability: 1}
 	if c.State != New && !c.LastReview.IsZero() {
 		log.ElapsedDays = max(0, s.ElapsedDays(c.LastReview, now))
-		log.Retrievability = s.Params.Retrievability(float64(log.ElapsedDays), c.Stability)
+		log.Retrievability = d.retrievability(float64(log.ElapsedDays), c.Stability)
 	}
-	m := s.Params.Next(c.Memory(), g, log.ElapsedDays)
+	m := d.next(c.Memory(), g, log.ElapsedDays, log.Retrievability)
 	c.Stability, c.Difficulty = m.Stability, m.Difficulty
 	c.LastReview = now
 	c.Reps++
@@ -160,7 +162,7 @@ func (s *Scheduler) Review(c Card, g Rating, now time.Time) (Card, Log) {
 			c.State, c.Step = Learning, 0
 		}
 		if len(steps) == 0 || c.Step >= len(steps) {
-			s.graduate(&c, now, &log)
+			s.graduate(d, &c, now, &log)
 			break
 		}
 		switch g {
@@ -171,13 +173,13 @@ func (s *Scheduler) Review(c Card, g Rating, now time.Time) (Card, Log) {
 			c.Due = now.Add(hardDelay(steps, c.Step))
 		case Good:
 			if c.Step+1 >= len(steps) {
-				s.graduate(&c, now, &log)
+				s.graduate(d, &c, now, &log)
 			} else {
 				c.Step++
 				c.Due = now.Add(steps[c.Step])
 			}
 		case Easy:
-			s.graduate(&c, now, &log)
+			s.graduate(d, &c, now, &log)
 		}
 	case Review:
 		if g == Again {
@@ -188,7 +190,7 @@ func (s *Scheduler) Review(c Card, g Rating, now time.Time) (Card, Log) {
 				break
 			}
 		}
-		s.graduate(&c, now, &log)
+		s.graduate(d, &c, now, &log)
 	}
 	return c, log
 }
@@ -206,8 +208,8 @@ func hardDelay(steps []time.Duration, step int) time.Duration {
 }
 
 // graduate puts the card in Review with the interval its stability gives.
-func (s *Scheduler) graduate(c *Card, now time.Time, log *Log) {
-	days := s.Params.Interval(c.Stability, s.DesiredRetention, s.MaxInterval)
+func (s *Scheduler) graduate(d *derived, c *Card, now time.Time, log *Log) {
+	days := d.interval(c.Stability, s.MaxInterval)
 	if s.Fuzz {
 		days = FuzzInterval(float64(days), 1, s.MaxInterval, fuzzFactor(c.ID, c.Reps))
 	}
@@ -227,11 +229,19 @@ func (s *Scheduler) Preview(c Card, now time.Time) [4]Card {
 }
 
 // fuzzFactor derives a number in [0, 1) from the card and its review count, so
-// that replaying a history gives the same intervals.
+// that replaying a history gives the same intervals: FNV-1a over the id and the
+// count, then a final mix.
 func fuzzFactor(id string, reps int) float64 {
-	h := fnv.New64a()
-	fmt.Fprintf(h, "%s\x00%d", id, reps)
-	return float64(h.Sum64()>>11) / (1 << 53)
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(id); i++ {
+		h = (h ^ uint64(id[i])) * prime
+	}
+	h = (h ^ uint64(reps)) * prime
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	return float64(h>>11) / (1 << 53)
 }
 
 // FuzzInterval spreads an interval over a range that widens with it (Anki's
