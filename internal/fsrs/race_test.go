@@ -1,0 +1,5 @@
+//go:build race
+
+package fsrs
+
+const raceEnabled = true

@@ -1,0 +1,182 @@
+package fsrs
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Replayer applies a log of reviews of many cards, interleaved, in time order.
+type Replayer struct {
+	S     *Scheduler
+	cards map[string]*Card
+}
+
+// NewReplayer returns a replayer that schedules with s.
+func NewReplayer(s *Scheduler) *Replayer {
+	return &Replayer{S: s, cards: make(map[string]*Card)}
+}
+
+// Review applies one review. A review earlier than the card's previous one is
+// refused: the log must be in time order.
+func (r *Replayer) Review(id string, g Rating, at time.Time) (Card, Log, error) {
+	if !g.Valid() {
+		return Card{}, Log{}, fmt.Errorf("rating %d is not 1 (again), 2 (hard), 3 (good) or 4 (easy)", g)
+	}
+	c := r.cards[id]
+	if c == nil {
+		c = &Card{ID: id}
+		r.cards[id] = c
+	} else if at.Before(c.LastReview) {
+		return Card{}, Log{}, fmt.Errorf("card %q: review at %s is before its previous review at %s", id, at.Format(time.RFC3339), c.LastReview.Format(time.RFC3339))
+	}
+	next, log := r.S.Review(*c, g, at)
+	*c = next
+	return next, log, nil
+}
+
+// ReviewLine is one line of a replay input.
+type ReviewLine struct {
+	Card   string
+	Rating Rating
+	Time   time.Time
+}
+
+// ParseReviewLine reads {"card": string, "rating": 1-4, "time": RFC3339} as
+// one JSON object, fields in any order. It is written by hand for speed (a
+// replay reads millions of lines); anything it does not understand is an error.
+func ParseReviewLine(b []byte) (ReviewLine, error) {
+	var out ReviewLine
+	p := jsonScanner{b: b}
+	p.space()
+	if !p.eat('{') {
+		return out, errors.New("expected a JSON object")
+	}
+	var seen [3]bool
+	for first := true; ; first = false {
+		p.space()
+		if p.eat('}') {
+			break
+		}
+		if !first {
+			if !p.eat(',') {
+				return out, errors.New("expected , or } between fields")
+			}
+			p.space()
+		}
+		key, err := p.str()
+		if err != nil {
+			return out, err
+		}
+		p.space()
+		if !p.eat(':') {
+			return out, errors.New("expected : after a field name")
+		}
+		p.space()
+		switch key {
+		case "card":
+			if out.Card, err = p.str(); err != nil {
+				return out, fmt.Errorf("card: %w", err)
+			}
+			seen[0] = true
+		case "rating":
+			n, err := p.integer()
+			if err != nil {
+				return out, fmt.Errorf("rating: %w", err)
+			}
+			out.Rating, seen[1] = Rating(n), true
+		case "time":
+			s, err := p.str()
+			if err != nil {
+				return out, fmt.Errorf("time: %w", err)
+			}
+			if out.Time, err = time.Parse(time.RFC3339, s); err != nil {
+				return out, fmt.Errorf("time %q is not RFC 3339", s)
+			}
+			seen[2] = true
+		default:
+			return out, fmt.Errorf("unknown field %q", key)
+		}
+	}
+	p.space()
+	if p.i != len(p.b) {
+		return out, errors.New("extra text after the object")
+	}
+	switch {
+	case !seen[0] || out.Card == "":
+		return out, errors.New(`missing "card"`)
+	case !seen[1]:
+		return out, errors.New(`missing "rating"`)
+	case !seen[2]:
+		return out, errors.New(`missing "time"`)
+	case !out.Rating.Valid():
+		return out, fmt.Errorf("rating %d is not 1, 2, 3 or 4", out.Rating)
+	}
+	return out, nil
+}
+
+type jsonScanner struct {
+	b []byte
+	i int
+}
+
+func (p *jsonScanner) space() {
+	for p.i < len(p.b) && (p.b[p.i] == ' ' || p.b[p.i] == '\t' || p.b[p.i] == '\r' || p.b[p.i] == '\n') {
+		p.i++
+	}
+}
+
+func (p *jsonScanner) eat(c byte) bool {
+	if p.i < len(p.b) && p.b[p.i] == c {
+		p.i++
+		return true
+	}
+	return false
+}
+
+// str reads a JSON string; escapes go through strconv.Unquote.
+func (p *jsonScanner) str() (string, error) {
+	if !p.eat('"') {
+		return "", errors.New("expected a string")
+	}
+	start, escaped := p.i, false
+	for p.i < len(p.b) {
+		switch c := p.b[p.i]; {
+		case c == '\\':
+			escaped = true
+			p.i += 2
+			continue
+		case c == '"':
+			raw := p.b[start:p.i]
+			p.i++
+			if !escaped {
+				return string(raw), nil
+			}
+			s, err := strconv.Unquote(`"` + string(raw) + `"`)
+			if err != nil {
+				return "", errors.New("bad escape in a string")
+			}
+			return s, nil
+		case c < 0x20:
+			return "", errors.New("control character in a string")
+		}
+		p.i++
+	}
+	return "", errors.New("unterminated string")
+}
+
+func (p *jsonScanner) integer() (int, error) {
+	start := p.i
+	if p.i < len(p.b) && p.b[p.i] == '-' {
+		p.i++
+	}
+	for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' {
+		p.i++
+	}
+	n, err := strconv.Atoi(string(p.b[start:p.i]))
+	if err != nil || p.i-start > 3 {
+		return 0, errors.New("expected a small whole number")
+	}
+	return n, nil
+}

@@ -1,0 +1,89 @@
+package fsrs
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseReviewLine(t *testing.T) {
+	good := []string{
+		`{"card":"c1","rating":3,"time":"2026-01-02T15:04:05Z"}`,
+		` { "time" : "2026-01-02T15:04:05+01:00", "rating": 1 , "card": "a \"quoted\" id" } `,
+	}
+	for _, s := range good {
+		l, err := ParseReviewLine([]byte(s))
+		if err != nil || l.Card == "" || !l.Rating.Valid() || l.Time.IsZero() {
+			t.Errorf("ParseReviewLine(%s) = %+v, %v", s, l, err)
+		}
+	}
+	bad := []string{
+		``, `[]`, `{}`, `{"card":"c","rating":3}`, `{"card":"c","rating":5,"time":"2026-01-02T15:04:05Z"}`,
+		`{"card":"c","rating":3,"time":"yesterday"}`, `{"card":"c","rating":3,"time":"2026-01-02T15:04:05Z","x":1}`,
+		`{"card":"c","rating":3,"time":"2026-01-02T15:04:05Z"} trailing`, `{"card":"c" "rating":3}`,
+		`{"card":"","rating":3,"time":"2026-01-02T15:04:05Z"}`, `{"card":"c","rating":3.5,"time":"2026-01-02T15:04:05Z"}`,
+	}
+	for _, s := range bad {
+		if _, err := ParseReviewLine([]byte(s)); err == nil {
+			t.Errorf("ParseReviewLine(%s) accepted", s)
+		}
+	}
+}
+
+func TestReplayRefusesTimeTravel(t *testing.T) {
+	r := NewReplayer(NewScheduler())
+	t0 := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
+	if _, _, err := r.Review("a", Good, t0); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := r.Review("a", Good, t0.Add(-time.Hour)); err == nil || !strings.Contains(err.Error(), "before its previous review") {
+		t.Errorf("review back in time: %v", err)
+	}
+	if _, _, err := r.Review("b", 7, t0); err == nil {
+		t.Error("rating 7 accepted")
+	}
+}
+
+func FuzzParseReviewLine(f *testing.F) {
+	f.Add(`{"card":"c1","rating":3,"time":"2026-01-02T15:04:05Z"}`)
+	f.Add(`{"card":"\u00e9\\n","rating":1,"time":"2026-01-02T15:04:05-07:00"}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		l, err := ParseReviewLine([]byte(s))
+		if err == nil && (l.Card == "" || !l.Rating.Valid() || l.Time.IsZero()) {
+			t.Fatalf("accepted an incomplete line: %+v", l)
+		}
+	})
+}
+
+// BenchmarkReplay replays a long interleaved log through the replayer, the
+// core of "offerloop srs replay" without the reading and writing of lines.
+func BenchmarkReplay(b *testing.B) {
+	s := NewScheduler()
+	lines := make([]ReviewLine, 0, 100_000)
+	t0 := time.Date(2026, 1, 1, 8, 0, 0, 0, time.UTC)
+	ratings := []Rating{Good, Good, Hard, Good, Again, Good, Easy, Good, Good, Good}
+	for i := range cap(lines) {
+		lines = append(lines, ReviewLine{Card: "card-" + string(rune('a'+i%26)) + string(rune('a'+i/26%26)), Rating: ratings[i%len(ratings)], Time: t0.Add(time.Duration(i) * 7 * time.Minute)})
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		r := NewReplayer(s)
+		for _, l := range lines {
+			if _, _, err := r.Review(l.Card, l.Rating, l.Time); err != nil {
+				b.Fatal(err)
+			}
+		}
+		n += len(lines)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "reviews/s")
+}
+
+func BenchmarkParseReviewLine(b *testing.B) {
+	line := []byte(`{"card":"card-123","rating":3,"time":"2026-01-02T15:04:05Z"}`)
+	for b.Loop() {
+		if _, err := ParseReviewLine(line); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
