@@ -11,7 +11,7 @@ import (
 	"io/fs"
 )
 
-//go:embed tracker
+//go:embed tracker drill
 var files embed.FS
 
 // FS returns the embedded content tree.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/offerloop/offerloop/internal/errs"
@@ -48,6 +49,7 @@ const (
 	MaxPrompt = 2_000
 	MaxAnswer = 20_000
 	MaxID     = 80
+	MaxTag    = 40
 )
 
 // Validate checks a card.
@@ -55,8 +57,11 @@ func (c *Card) Validate() error {
 	if c.ID == "" || len(c.ID) > MaxID || strings.ContainsAny(c.ID, " \t\n/") {
 		return errs.Invalidf("card id %q must be 1–%d characters without spaces or slashes", c.ID, MaxID)
 	}
-	if strings.TrimSpace(c.Topic) == "" {
+	if c.Topic == "" {
 		return errs.Invalidf("card %s needs a topic", c.ID)
+	}
+	if err := CheckTopic(c.Topic); err != nil {
+		return errs.Invalidf("card %s: %s", c.ID, errs.Message(err))
 	}
 	switch c.Round {
 	case RoundTheory, RoundPhoneScreen, RoundSystemDesign, RoundBehavioral:
@@ -71,6 +76,11 @@ func (c *Card) Validate() error {
 	}
 	if len(c.Prompt) > MaxPrompt || len(c.Answer) > MaxAnswer {
 		return errs.Invalidf("card %s is too long (prompt at most %d bytes, answer %d)", c.ID, MaxPrompt, MaxAnswer)
+	}
+	for _, t := range c.Tags {
+		if t == "" || len(t) > MaxTag || strings.ContainsFunc(t, unicode.IsSpace) {
+			return errs.Invalidf("card %s: tag %q must be 1–%d characters without spaces", c.ID, t, MaxTag)
+		}
 	}
 	for _, s := range append([]string{c.ID, c.Topic, c.Prompt, c.Answer}, c.Tags...) {
 		if !utf8.ValidString(s) {
@@ -117,22 +127,29 @@ type ReviewLog struct {
 // QueueFilter selects the cards to review.
 type QueueFilter struct {
 	UserID int64
-	Topic  string    // "" for all
+	Topic  string    // "" for all; stores do not read it (they know no bank topics): the service passes CardIDs
 	Now    time.Time // due at or before
-	Limit  int
+	Limit  int       // at most this many; 0 for all
+	// CardIDs, when not nil, limits the queue to these cards (the cards of
+	// one topic).
+	CardIDs []string
 }
 
 // Store is what the drill needs from storage. Bank cards are not stored: the
 // store holds user cards, progress and the review log. Methods return errs codes
 // as tracker.Store does.
 type Store interface {
-	// UserCards returns the user's own cards, by id.
+	// UserCards returns the user's own cards, oldest first (then by id).
 	UserCards(ctx context.Context, userID int64) ([]Card, error)
-	// SaveUserCard creates or replaces a user card.
+	// UserCard returns one user card, NotFound when the user has none of that id.
+	UserCard(ctx context.Context, userID int64, id string) (Card, error)
+	// SaveUserCard creates or replaces a user card (Invalid unless it passes
+	// Card.Validate). A replaced card keeps its creation time.
 	SaveUserCard(ctx context.Context, userID int64, c Card) error
-	// DeleteUserCard deletes a user card and its progress and reviews.
+	// DeleteUserCard deletes a user card and its progress and reviews,
+	// NotFound when the user has no card of that id.
 	DeleteUserCard(ctx context.Context, userID int64, id string) error
-	// ImportUserCards saves many user cards in one transaction.
+	// ImportUserCards saves many user cards in one transaction: all or none.
 	ImportUserCards(ctx context.Context, userID int64, cards []Card) error
 
 	// Progress returns the user's progress on one card, NotFound when never reviewed.
@@ -144,14 +161,27 @@ type Store interface {
 	DueCards(ctx context.Context, f QueueFilter) ([]Progress, error)
 	// CountDue counts reviewed cards due at or before now.
 	CountDue(ctx context.Context, userID int64, now time.Time) (int, error)
+	// HasProgress returns which of ids the user has reviewed.
+	HasProgress(ctx context.Context, userID int64, ids []string) (map[string]bool, error)
+	// NextDue returns the earliest due time of the user's reviewed cards after
+	// now (limited to cardIDs when not nil), zero when there is none.
+	NextDue(ctx context.Context, userID int64, now time.Time, cardIDs []string) (time.Time, error)
 	// Record appends a review and stores the new progress, atomically. It
 	// fails with Conflict when the card's progress changed since prev was read
 	// (prev.Reps differs), so that two tabs cannot both rate one showing.
-	Record(ctx context.Context, prev Progress, next Progress, log ReviewLog) error
+	Record(ctx context.Context, prev Progress, next Progress, log *ReviewLog) error
 	// Reviews returns the user's review log, oldest first; from zero for all.
 	Reviews(ctx context.Context, userID int64, from time.Time) ([]ReviewLog, error)
 	// NewSince counts the distinct cards first reviewed at or after from.
 	NewSince(ctx context.Context, userID int64, from time.Time) (int, error)
+
+	// ExportDrill returns the user's drill rows: user cards, progress and the
+	// review log.
+	ExportDrill(ctx context.Context, userID int64) (*Dump, error)
+	// RestoreDrill loads a dump into the user's empty drill tables, keeping
+	// review ids, all or nothing: Invalid for a damaged dump, Conflict when
+	// the user already has drill rows or the dump's review ids are taken.
+	RestoreDrill(ctx context.Context, userID int64, d *Dump) error
 
 	// Setting and SetSetting store preferences (fsrs parameters, retention,
 	// new cards per day) as tracker.Store does.
