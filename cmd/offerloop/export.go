@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/offerloop/offerloop/internal/drill"
 	"github.com/offerloop/offerloop/internal/errs"
 	"github.com/offerloop/offerloop/internal/tracker"
 )
@@ -16,8 +18,10 @@ import (
 const exportUsage = `usage: offerloop export [FILE] [--db FILE]
 
 Writes every table of your data as one JSON file (standard output when FILE is
-omitted or -). The export is lossless: 'offerloop import FILE' into an empty
-database restores it exactly, ids included. Use it for backups.
+omitted or -): the tracker, and under "drill" your own cards, the progress of
+every card you studied and the review log. The export is lossless: 'offerloop
+import FILE' into an empty database restores it exactly, ids included. Use it
+for backups.
 `
 
 const importUsage = `usage: offerloop import FILE [--format json|csv] [--db FILE] [--json]
@@ -92,6 +96,13 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	defer s.Close()
 	d, err := s.db.Export(ctx, s.user.ID)
 	if err != nil {
+		return err
+	}
+	dd, err := s.db.ExportDrill(ctx, s.user.ID)
+	if err != nil {
+		return err
+	}
+	if d.Drill, err = json.Marshal(dd); err != nil {
 		return err
 	}
 	out := ""
@@ -174,13 +185,23 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := s.db.Restore(ctx, s.user.ID, d); err != nil {
+		var dd *drill.Dump
+		if len(d.Drill) > 0 {
+			if dd, err = drill.DecodeDump(d.Drill); err != nil {
+				return err
+			}
+		}
+		if err := s.db.RestoreAll(ctx, s.user.ID, d, dd); err != nil {
 			return err
 		}
-		if f.wantJSON() {
-			return printJSON(e.stdout, map[string]int{"applications": len(d.Applications), "interviews": len(d.Interviews), "events": len(d.Events)})
+		reviews := 0
+		if dd != nil {
+			reviews = len(dd.Reviews)
 		}
-		fmt.Fprintf(e.stdout, "Restored %d applications, %d interviews and %d events.\n", len(d.Applications), len(d.Interviews), len(d.Events))
+		if f.wantJSON() {
+			return printJSON(e.stdout, map[string]int{"applications": len(d.Applications), "interviews": len(d.Interviews), "events": len(d.Events), "reviews": reviews})
+		}
+		fmt.Fprintf(e.stdout, "Restored %d applications, %d interviews, %d events and %d reviews.\n", len(d.Applications), len(d.Interviews), len(d.Events), reviews)
 		return nil
 	case "csv":
 		loops, err := tracker.LoadLoops()

@@ -12,6 +12,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/offerloop/offerloop/internal/drill"
+	"github.com/offerloop/offerloop/internal/fsrs"
+	"github.com/offerloop/offerloop/internal/sqlite"
 	"github.com/offerloop/offerloop/internal/tracker"
 )
 
@@ -221,6 +225,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 	src.ok("task", "done", key)
 	src.ok("calendar") // creates the calendar instance id, which must survive a restore
+	seedDrill(t, src)
 
 	file := filepath.Join(t.TempDir(), "backup.json")
 	src.ok("export", file)
@@ -245,9 +250,24 @@ func TestExportImportRoundTrip(t *testing.T) {
 		t.Fatalf("export is missing data: %d apps, %d events, %d interviews, %d marks, %d tasks, %d settings",
 			len(a.Applications), len(a.Events), len(a.Interviews), len(a.TaskMarks), len(a.Tasks), len(a.Settings))
 	}
-	opts := []cmp.Option{cmpopts.IgnoreFields(tracker.Dump{}, "ExportedAt"), cmp.AllowUnexported(tracker.Date{}), cmpopts.EquateEmpty()}
+	opts := []cmp.Option{cmpopts.IgnoreFields(tracker.Dump{}, "ExportedAt", "Drill"), cmp.AllowUnexported(tracker.Date{}), cmpopts.EquateEmpty()}
 	if diff := cmp.Diff(a, b, opts...); diff != "" {
 		t.Errorf("export → import → export changed data (-first +second):\n%s", diff)
+	}
+	drillOf := func(d tracker.Dump) *drill.Dump {
+		t.Helper()
+		dd, err := drill.DecodeDump(d.Drill)
+		if err != nil {
+			t.Fatalf("drill section: %v", err)
+		}
+		return dd
+	}
+	da, db := drillOf(a), drillOf(b)
+	if len(da.UserCards) != 1 || len(da.Progress) != 2 || len(da.Reviews) != 3 {
+		t.Fatalf("export's drill section is missing data: %d cards, %d progress, %d reviews", len(da.UserCards), len(da.Progress), len(da.Reviews))
+	}
+	if diff := cmp.Diff(da, db, cmpopts.IgnoreFields(drill.Progress{}, "Card"), cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("export → import → export changed the drill (-first +second):\n%s", diff)
 	}
 	// Importing again into a database that has data is refused, and changes nothing.
 	if msg := dst.fails(1, "import", file); !strings.Contains(msg, "already has") {
@@ -256,6 +276,58 @@ func TestExportImportRoundTrip(t *testing.T) {
 	dst.ok("export", again)
 	if diff := cmp.Diff(a, read(again), opts...); diff != "" {
 		t.Errorf("refused import changed data:\n%s", diff)
+	}
+	// A damaged drill section refuses the whole file: the tracker stays empty.
+	broken := filepath.Join(t.TempDir(), "broken.json")
+	raw, _ := os.ReadFile(file)
+	os.WriteFile(broken, bytes.Replace(raw, []byte(`"rating": 3`), []byte(`"rating": 9`), 1), 0o600)
+	empty := newCLI(t)
+	if msg := empty.fails(1, "import", broken); !strings.Contains(msg, "rating 9") {
+		t.Errorf("import with a bad rating: %q", msg)
+	}
+	var list []appView
+	empty.json(&list, "app", "list", "--all")
+	if len(list) != 0 {
+		t.Errorf("an import refused for its drill section wrote %d applications", len(list))
+	}
+}
+
+// seedDrill writes a user card and three reviews of two cards, as the drill
+// would.
+func seedDrill(t *testing.T, c *cli) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, c.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	u, err := db.LocalUser(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	card := drill.Card{ID: "user-jax", Topic: "frameworks", Round: drill.RoundTheory, Difficulty: 2,
+		Prompt: "What does jit do in JAX?", Answer: "Traces the function once and compiles it with XLA.", Tags: []string{"jax"}}
+	if err := db.SaveUserCard(ctx, u.ID, card); err != nil {
+		t.Fatal(err)
+	}
+	s := fsrs.NewScheduler()
+	at := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	for _, r := range []struct {
+		id string
+		g  fsrs.Rating
+	}{{"user-jax", fsrs.Good}, {"user-jax", fsrs.Good}, {"metrics-accuracy-trap", fsrs.Again}} {
+		prev, err := db.Progress(ctx, u.ID, r.id)
+		if err != nil {
+			prev = drill.ToProgress(u.ID, fsrs.Card{ID: r.id, Due: at})
+		}
+		nc, l := s.Review(prev.Card, r.g, at)
+		log := drill.ReviewLog{UserID: u.ID, CardID: r.id, At: at, Rating: r.g, StateBefore: l.Before.String(), StateAfter: nc.State.String(),
+			Retrievability: l.Retrievability, Stability: nc.Stability, Difficulty: nc.Difficulty, ScheduledDays: l.ScheduledDays, Due: nc.Due}
+		if err := db.Record(ctx, prev, drill.ToProgress(u.ID, nc), &log); err != nil {
+			t.Fatal(err)
+		}
+		at = at.Add(10 * time.Minute)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
+	"github.com/offerloop/offerloop/internal/drill"
 	"github.com/offerloop/offerloop/internal/errs"
 	"github.com/offerloop/offerloop/internal/tracker"
 )
@@ -108,25 +109,52 @@ func (db *DB) Restore(ctx context.Context, userID int64, d *tracker.Dump) error 
 	if err := checkDump(d); err != nil {
 		return err
 	}
+	err := db.write(ctx, func(tx *sql.Tx) error { return restoreTracker(ctx, tx, userID, d) })
+	return wrap(err, "restore")
+}
+
+// RestoreAll restores a tracker dump and a drill dump (nil for none) in one
+// transaction, as Restore and RestoreDrill would one after the other, so that
+// a refused drill section leaves the tracker empty too.
+func (db *DB) RestoreAll(ctx context.Context, userID int64, d *tracker.Dump, dd *drill.Dump) error {
+	if err := checkDump(d); err != nil {
+		return err
+	}
+	if dd != nil {
+		if err := dd.Check(); err != nil {
+			return err
+		}
+	}
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		if err := checkUser(ctx, tx, userID); err != nil {
+		if err := restoreTracker(ctx, tx, userID, d); err != nil {
 			return err
 		}
-		var apps, companies int
-		if err := tx.QueryRowContext(ctx, `SELECT
-			(SELECT COUNT(*) FROM applications WHERE user_id = ?1),
-			(SELECT COUNT(*) FROM companies WHERE user_id = ?1)`, userID).Scan(&apps, &companies); err != nil {
-			return err
+		if dd == nil {
+			return nil
 		}
-		if apps > 0 {
-			return errs.Conflictf("the database already has %d applications; restore into an empty database", apps)
-		}
-		if companies > 0 {
-			return errs.Conflictf("the database already has %d companies; restore into an empty database", companies)
-		}
-		return restoreRows(ctx, tx, userID, d)
+		return restoreDrillRows(ctx, tx, userID, dd)
 	})
 	return wrap(err, "restore")
+}
+
+// restoreTracker writes a checked dump into the user's empty tracker.
+func restoreTracker(ctx context.Context, tx *sql.Tx, userID int64, d *tracker.Dump) error {
+	if err := checkUser(ctx, tx, userID); err != nil {
+		return err
+	}
+	var apps, companies int
+	if err := tx.QueryRowContext(ctx, `SELECT
+			(SELECT COUNT(*) FROM applications WHERE user_id = ?1),
+			(SELECT COUNT(*) FROM companies WHERE user_id = ?1)`, userID).Scan(&apps, &companies); err != nil {
+		return err
+	}
+	if apps > 0 {
+		return errs.Conflictf("the database already has %d applications; restore into an empty database", apps)
+	}
+	if companies > 0 {
+		return errs.Conflictf("the database already has %d companies; restore into an empty database", companies)
+	}
+	return restoreRows(ctx, tx, userID, d)
 }
 
 func restoreRows(ctx context.Context, tx *sql.Tx, userID int64, d *tracker.Dump) error {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/offerloop/offerloop/internal/drill"
 	"github.com/offerloop/offerloop/internal/errs"
 	"github.com/offerloop/offerloop/internal/storetest"
 	"github.com/offerloop/offerloop/internal/tracker"
@@ -27,6 +28,10 @@ func openTemp(t testing.TB) *DB {
 
 func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) tracker.Store { return openTemp(t) })
+}
+
+func TestDrillStore(t *testing.T) {
+	storetest.RunDrill(t, func(t *testing.T) drill.Store { return openTemp(t) })
 }
 
 func TestMigrations(t *testing.T) {
@@ -394,6 +399,9 @@ func TestQueryPlans(t *testing.T) {
 		{"refresh state", refreshOneSQL, []any{1}, []string{"events_state", "events_activity"}},
 		{"refresh user state", refreshUserSQL, []any{1}, []string{"events_state", "events_activity"}},
 		{"stage steps", stageStepsSQL, []any{1}, []string{"COVERING INDEX events_state"}},
+		{"due cards", dueSQL(false), []any{1, "2026", 20}, []string{"card_progress_due"}},
+		{"due cards of a topic", dueSQL(true), []any{1, "2026", 20, `["a","b"]`}, []string{"card_progress_due"}},
+		{"count due", countDueSQL, []any{1, "2026"}, []string{"COVERING INDEX card_progress_due"}},
 	}
 	for _, tt := range tests {
 		rows, err := db.db.Query("EXPLAIN QUERY PLAN "+tt.query, tt.args...)
@@ -421,5 +429,61 @@ func TestQueryPlans(t *testing.T) {
 				t.Errorf("%s: plan has %q:\n%s", tt.name, bad, all)
 			}
 		}
+	}
+}
+
+// seedProgress writes n reviewed cards for the user in one transaction, due
+// from 30 days ago to a year ahead (about one in thirteen due now).
+func seedProgress(b testing.TB, db *DB, userID int64, n int, now time.Time) {
+	b.Helper()
+	ctx := context.Background()
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, `INSERT INTO card_progress (`+progressCols+`) VALUES (?, ?, 'review', 0, ?, 5.0, ?, ?, ?, 0)`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for i := 0; i < n; i++ {
+			due := now.Add(time.Duration((i*7919)%(395*24)-30*24) * time.Hour)
+			if _, err := st.ExecContext(ctx, fmt.Sprintf("card-%06d", i), userID, 1+float64(i%300), fmtTime(due), fmtTime(due.AddDate(0, 0, -10)), 1+i%9); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkDueQueue measures what the drill asks for each card shown: the
+// first 20 due cards and the count of due cards, over 100,000 reviewed cards,
+// of which one in thirteen is due, then all of them (a year later).
+func BenchmarkDueQueue(b *testing.B) {
+	db := openTemp(b)
+	ctx := context.Background()
+	u, err := db.LocalUser(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	seedProgress(b, db, u.ID, 100_000, now)
+	for _, bb := range []struct {
+		name string
+		now  time.Time
+	}{{"today", now}, {"all-due", now.AddDate(2, 0, 0)}} {
+		b.Run(bb.name, func(b *testing.B) {
+			var due int
+			for b.Loop() {
+				ps, err := db.DueCards(ctx, drill.QueueFilter{UserID: u.ID, Now: bb.now, Limit: 20})
+				if err != nil || len(ps) != 20 {
+					b.Fatalf("DueCards = %d cards, %v", len(ps), err)
+				}
+				if due, err = db.CountDue(ctx, u.ID, bb.now); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(due), "due")
+		})
 	}
 }

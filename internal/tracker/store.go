@@ -2,6 +2,7 @@ package tracker
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 )
 
@@ -258,6 +259,9 @@ type Dump struct {
 	Tasks         []ManualTask  `json:"tasks"`
 	TaskMarks     []TaskMark    `json:"task_marks"`
 	Settings      []Setting     `json:"settings"`
+	// Drill is the drill's section of the export (a drill.Dump), carried
+	// as it is: the tracker neither reads nor restores it.
+	Drill json.RawMessage `json:"drill,omitempty"`
 }
 
 // DumpFormat identifies an offerloop export file.
