@@ -139,3 +139,11 @@ func TestSRSOptimizeFromFile(t *testing.T) {
 	}
 	c.fails(2, "srs", "optimize", "--file", big, "--save")
 }
+
+func TestAppendFloat(t *testing.T) {
+	for in, want := range map[float64]string{0: "0", 1: "1", 2.3065: "2.3065", 0.9024733: "0.902473", 53.626903: "53.626903", 36500: "36500", 0.0000004: "0", 1.9999999: "2"} {
+		if got := string(appendFloat(nil, in)); got != want {
+			t.Errorf("appendFloat(%v) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -87,3 +87,21 @@ func BenchmarkParseReviewLine(b *testing.B) {
 		}
 	}
 }
+
+func TestFastTimes(t *testing.T) {
+	for _, s := range []string{"2026-01-02T15:04:05Z", "2028-02-29T23:59:59Z", "0001-01-01T00:00:00Z"} {
+		got, err := parseTime(s)
+		want, _ := time.Parse(time.RFC3339, s)
+		if err != nil || !got.Equal(want) {
+			t.Errorf("parseTime(%s) = %v, %v", s, got, err)
+		}
+		if b := AppendTime(nil, want); string(b) != want.UTC().Format(time.RFC3339) {
+			t.Errorf("AppendTime(%v) = %s", want, b)
+		}
+	}
+	for _, s := range []string{"2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-0xT00:00:00Z"} {
+		if _, err := parseTime(s); err == nil {
+			t.Errorf("parseTime(%s) accepted", s)
+		}
+	}
+}
