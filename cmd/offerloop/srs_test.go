@@ -129,8 +129,12 @@ func TestSRSOptimizeFromFile(t *testing.T) {
 	big := filepath.Join(dir, "big.jsonl")
 	os.WriteFile(big, []byte(b.String()), 0o600)
 	var res struct {
-		Before   struct{ LogLoss float64 `json:"log_loss"` } `json:"before"`
-		After    struct{ LogLoss float64 `json:"log_loss"` } `json:"after"`
+		Before struct {
+			LogLoss float64 `json:"log_loss"`
+		} `json:"before"`
+		After struct {
+			LogLoss float64 `json:"log_loss"`
+		} `json:"after"`
 		Improved bool `json:"improved"`
 	}
 	c.json(&res, "srs", "optimize", "--file", big, "--iterations", "20")
