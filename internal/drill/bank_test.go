@@ -8,7 +8,7 @@ import (
 )
 
 // minBankCards is how many cards the issue asks the bank to hold.
-const minBankCards = 1
+const minBankCards = 250
 
 func TestLoadBank(t *testing.T) {
 	b, err := LoadBank()
