@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/offerloop/offerloop/internal/drill"
 	"github.com/offerloop/offerloop/internal/tracker"
 	"github.com/offerloop/offerloop/internal/web"
 )
@@ -62,7 +63,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(web.Config{Now: s.now, Loc: s.loc, Instance: inst}, s.db, log)
+	bank, err := drill.LoadBank()
+	if err != nil {
+		return err
+	}
+	dr := &drill.Drill{Store: s.db, Bank: bank, Now: s.now, Loc: s.loc}
+	srv, err := web.New(web.Config{Now: s.now, Loc: s.loc, Instance: inst, Drill: dr}, s.db, log)
 	if err != nil {
 		return err
 	}

@@ -49,11 +49,31 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /import", s.importForm)
 	mux.HandleFunc("POST /import", s.importFile)
 
+	// Drill: review, statistics and cards.
+	mux.HandleFunc("GET /drill", s.drillReview)
+	mux.HandleFunc("POST /drill/rate", s.drillRate)
+	mux.HandleFunc("GET /drill/stats", s.drillStats)
+	mux.HandleFunc("POST /drill/optimize", s.drillOptimize)
+	mux.HandleFunc("GET /cards", s.cardList)
+	mux.HandleFunc("GET /cards/new", s.newCard)
+	mux.HandleFunc("POST /cards/new", s.createCard)
+	mux.HandleFunc("POST /cards/import", s.importCards)
+	mux.HandleFunc("GET /cards/export.csv", s.exportCardsCSV)
+	mux.HandleFunc("GET /cards/export.txt", s.exportCardsAnki)
+	mux.HandleFunc("GET /cards/{id}", s.showCard)
+	mux.HandleFunc("GET /cards/{id}/edit", s.editCard)
+	mux.HandleFunc("POST /cards/{id}/edit", s.updateCard)
+	mux.HandleFunc("GET /cards/{id}/delete", s.confirmDeleteCard)
+	mux.HandleFunc("POST /cards/{id}/delete", s.deleteCard)
+
 	// JSON API.
 	mux.HandleFunc("GET /api/applications", s.apiApplications)
 	mux.HandleFunc("GET /api/applications/{id}", s.apiApplication)
 	mux.HandleFunc("GET /api/today", s.apiToday)
 	mux.HandleFunc("GET /api/funnel", s.apiFunnel)
+	mux.HandleFunc("GET /api/drill/next", s.apiDrillNext)
+	mux.HandleFunc("POST /api/drill/rate", s.apiDrillRate)
+	mux.HandleFunc("GET /api/drill/stats", s.apiDrillStats)
 
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")

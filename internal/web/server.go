@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/offerloop/offerloop/internal/drill"
 	"github.com/offerloop/offerloop/internal/tracker"
 )
 
@@ -34,6 +35,11 @@ type Config struct {
 	VersionFresh time.Duration
 	// NoPageCache renders every request afresh, to measure rendering.
 	NoPageCache bool
+	// Drill is the spaced-repetition review service behind /drill, /cards and
+	// /api/drill; nil turns those pages into a notice that the drill is off.
+	// Its Now and Loc default to the server's, and its Interviews to the
+	// tracker's pending interviews.
+	Drill *drill.Drill
 }
 
 // DefaultMaxUpload is the import size limit when Config.MaxUpload is zero.
@@ -55,6 +61,7 @@ type Server struct {
 	handler     http.Handler
 	cache       *pageCache
 	localUser   atomic.Pointer[tracker.User]
+	drill       *drill.Drill
 	version     versionMemo
 }
 
@@ -81,6 +88,7 @@ func New(cfg Config, store tracker.Store, log *slog.Logger) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{cfg: cfg, store: store, log: log, cache: newPageCache(64)}
+	s.drill = s.withDrill(cfg.Drill)
 	var err error
 	if s.loops, err = tracker.LoadLoops(); err != nil {
 		return nil, fmt.Errorf("web: %w", err)
