@@ -499,7 +499,7 @@ func (s *Server) planView(ctx context.Context, d *drill.Drill, u *tracker.User) 
 		}
 		pi := planInterview{Company: ip.Interview.Company, When: s.when(ip.Interview.At), Rel: s.relDay(ip.Interview.At),
 			Link: "/interviews/" + strconv.FormatInt(ip.Interview.ID, 10), Rounds: strings.Join(names, ", "), Plan: ip,
-			RecallAt: pct(ip.RecallAt), ReadyAt: pct(ip.ReadyAt), OK: ip.BelowTarget == 0 && ip.Reviewed > 0}
+			RecallAt: pct(ip.RecallAt), ReadyAt: pct(ip.ReadyAt), OK: ip.Reviewed > 0 && recallClass(ip.RecallAt, plan.Target) == "ok"}
 		days := max(0, int(math.Round(ip.Day.Sub(plan.Today).Hours()/24)))
 		pi.Why = fmt.Sprintf("Mean predicted recall on %s, %s from now, of the %d reviewed cards this interview needs, "+
 			"if you do only your regular reviews: each card's recall R = (1 + f·t/S)^−decay, with t the days from its last review to the interview "+
@@ -515,14 +515,7 @@ func (s *Server) planView(ctx context.Context, d *drill.Drill, u *tracker.User) 
 				pt.RecallAt, pt.Recall = pct(t.RecallAt), pct(t.Recall)
 				pt.Why = fmt.Sprintf("%d of %d cards reviewed; their mean recall is %s now and predicted %s on the interview day without extra reviews; %d fall below the %s target and get an extra review before then.",
 					t.Reviewed, t.Cards, pct(t.Recall), pct(t.RecallAt), t.BelowTarget, pct(plan.Target))
-				switch {
-				case t.RecallAt >= plan.Target:
-					pt.Class = "ok"
-				case t.RecallAt >= plan.Target-0.1:
-					pt.Class = "warn"
-				default:
-					pt.Class = "low"
-				}
+				pt.Class = recallClass(t.RecallAt, plan.Target)
 			} else {
 				pt.Why = fmt.Sprintf("None of the %d cards has been studied yet: there is no recall to predict. Study new cards of this topic to start.", t.Cards)
 				pt.Class = "new"

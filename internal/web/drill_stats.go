@@ -205,11 +205,14 @@ func newHBarChart(ts []drill.TopicRecall, target float64) *hbarChart {
 	return c
 }
 
+// recallClass grades a recall against the target as the page shows them, in
+// whole percents: ok at or above it, warn within ten points, else low.
 func recallClass(r, target float64) string {
+	pr, pt := math.Round(r*100), math.Round(target*100)
 	switch {
-	case r >= target:
+	case pr >= pt:
 		return "ok"
-	case r >= target-0.1:
+	case pr >= pt-10:
 		return "warn"
 	}
 	return "low"

@@ -126,3 +126,137 @@
     }
   }
 })();
+
+// Drill: the topic filter submits on change; the review page reveals with
+// Space (or the Show answer link) and rates with 1–4 (or the buttons), posting
+// the rating with fetch and swapping in the next card the server renders.
+// Without JavaScript the link and the buttons do the same with page loads.
+(function () {
+  "use strict";
+
+  document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
+    form.querySelectorAll("[data-nojs]").forEach(function (b) { b.hidden = true; });
+    form.addEventListener("change", function () { form.submit(); });
+  });
+  document.querySelectorAll("form[data-busy]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      var b = form.querySelector("button[type=submit]");
+      if (b) { b.disabled = true; b.textContent = form.getAttribute("data-busy"); }
+    });
+  });
+
+  var review = document.getElementById("review");
+  if (!review || !window.fetch) return;
+  var shownAt = 0, busy = false;
+
+  function card() { return review.querySelector("[data-card]"); }
+  function revealed() {
+    var a = review.querySelector("[data-answer]");
+    return a && !a.hidden;
+  }
+  function start() {
+    shownAt = (window.performance ? performance.now() : Date.now());
+    review.querySelectorAll(".kbd-hint").forEach(function (h) { h.hidden = false; });
+    if (revealed()) hints();
+  }
+  function hints() {
+    review.querySelectorAll(".rate-buttons .key").forEach(function (k) { k.hidden = false; });
+  }
+  function reveal() {
+    var a = review.querySelector("[data-answer]");
+    if (!a || !a.hidden) return;
+    a.hidden = false;
+    var row = review.querySelector("[data-reveal-row]");
+    if (row) row.hidden = true;
+    var good = review.querySelector('.rate-buttons button[value="3"]');
+    if (good) good.focus({ preventScroll: true });
+  }
+
+  var toastEl = null, toastTimer = 0;
+  function toast(msg) {
+    if (!toastEl) {
+      toastEl = document.createElement("div");
+      toastEl.className = "toast";
+      toastEl.setAttribute("role", "alert");
+      document.body.appendChild(toastEl);
+    }
+    toastEl.textContent = msg;
+    toastEl.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { toastEl.hidden = true; }, 5000);
+  }
+
+  function rate(form, value) {
+    if (busy) return;
+    busy = true;
+    var body = new URLSearchParams(new FormData(form));
+    body.set("rating", value);
+    var now = (window.performance ? performance.now() : Date.now());
+    body.set("ms", String(Math.max(0, Math.round(now - shownAt))));
+    form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+    fetch(form.action, {
+      method: "POST",
+      body: body,
+      headers: { "X-Requested-With": "fetch" },
+      credentials: "same-origin"
+    }).then(function (res) {
+      return res.text().then(function (text) { return { res: res, text: text }; });
+    }).then(function (r) {
+      busy = false;
+      var html = (r.res.headers.get("Content-Type") || "").indexOf("text/html") === 0;
+      if ((r.res.ok || r.res.status === 409) && html) {
+        review.innerHTML = r.text;
+        start();
+        var c = card();
+        if (c) { c.setAttribute("tabindex", "-1"); c.focus({ preventScroll: true }); }
+        if (review.getBoundingClientRect().top < 0) review.scrollIntoView();
+        return;
+      }
+      form.querySelectorAll("button").forEach(function (b) { b.disabled = false; });
+      toast(r.text || "The rating could not be saved.");
+    }).catch(function () {
+      // Offline or the server went away: send the form the ordinary way.
+      busy = false;
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "rating";
+      input.value = value;
+      form.appendChild(input);
+      form.submit();
+    });
+  }
+
+  review.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("[data-reveal]");
+    if (link) {
+      e.preventDefault();
+      reveal();
+    }
+  });
+  review.addEventListener("submit", function (e) {
+    var form = e.target.closest && e.target.closest("form[data-rate]");
+    if (!form) return;
+    e.preventDefault();
+    var b = e.submitter || form.querySelector('button[value="3"]');
+    rate(form, b.value);
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName))) return;
+    if (!card()) return;
+    if ((e.key === " " || e.key === "Enter") && !revealed()) {
+      if (e.key === "Enter" && t && t.tagName === "A" && !t.hasAttribute("data-reveal")) return;
+      e.preventDefault();
+      reveal();
+      return;
+    }
+    if (revealed() && e.key >= "1" && e.key <= "4") {
+      var form = review.querySelector("form[data-rate]");
+      if (!form) return;
+      e.preventDefault();
+      rate(form, e.key);
+    }
+  });
+  start();
+})();
