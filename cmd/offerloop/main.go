@@ -74,6 +74,8 @@ func commands() []command {
 		{"export", "write all data as JSON (a lossless backup)", exportUsage, runExport},
 		{"import", "restore a JSON export, or add applications from a CSV spreadsheet", importUsage, runImport},
 		{"settings", "show or change your name and the follow-up delay", settingsUsage, runSettings},
+		{"cards", "list, add, import and export the drill's question cards", cardsUsage, runCards},
+		{"drill", "review theory and screen questions, spaced with FSRS-6", drillUsage, runDrill},
 		{"srs", "replay a review log through FSRS-6, or fit its parameters to your history", srsUsage, runSRS},
 		{"version", "print the version", "usage: offerloop version\n\nPrints the version and revision offerloop was built from.\n", runVersion},
 	}

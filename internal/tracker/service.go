@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/offerloop/offerloop/internal/errs"
@@ -145,4 +146,76 @@ func Calendar(ctx context.Context, s Store, userID int64, now time.Time, w io.Wr
 		return err
 	}
 	return WriteCalendar(w, CalendarInput{Instance: inst, Interviews: ivs, Applications: apps, Now: now})
+}
+
+// InterviewAhead is a pending interview with the kinds of round it prepares
+// for: its own kind, then those of its application's planned rounds still
+// ahead (in the current stage or later), since an onsite day is booked as
+// one interview but holds several rounds.
+type InterviewAhead struct {
+	Interview *Interview
+	Rounds    []RoundKind
+}
+
+// InterviewsAhead returns the user's pending interviews from now on, oldest
+// first, with the rounds each prepares for.
+func InterviewsAhead(ctx context.Context, s Store, userID int64, now time.Time) ([]InterviewAhead, error) {
+	ivs, err := s.FindInterviews(ctx, InterviewFilter{UserID: userID, From: now, PendingOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	ahead := map[int64][]RoundKind{} // application → round kinds still ahead
+	out := make([]InterviewAhead, 0, len(ivs))
+	for _, iv := range ivs {
+		kinds, ok := ahead[iv.ApplicationID]
+		if !ok {
+			if kinds, err = roundsAhead(ctx, s, userID, iv.ApplicationID); err != nil {
+				return nil, err
+			}
+			ahead[iv.ApplicationID] = kinds
+		}
+		rounds := []RoundKind{iv.Kind}
+		for _, k := range kinds {
+			if !slices.Contains(rounds, k) {
+				rounds = append(rounds, k)
+			}
+		}
+		out = append(out, InterviewAhead{Interview: iv, Rounds: rounds})
+	}
+	return out, nil
+}
+
+// roundsAhead lists the kinds of an active application's planned rounds in
+// its current stage or later; none once it is closed.
+func roundsAhead(ctx context.Context, s Store, userID, appID int64) ([]RoundKind, error) {
+	a, err := s.FindApplication(ctx, userID, appID)
+	if err != nil {
+		return nil, err
+	}
+	if a.State.Outcome != "" {
+		return nil, nil
+	}
+	stages, err := s.Stages(ctx, userID, appID)
+	if err != nil {
+		return nil, err
+	}
+	pos := map[int64]int{}
+	current := 0
+	for _, st := range stages {
+		pos[st.ID] = st.Position
+		if st.ID == a.State.StageID {
+			current = st.Position
+		}
+	}
+	rounds, err := s.Rounds(ctx, userID, appID)
+	if err != nil {
+		return nil, err
+	}
+	var out []RoundKind
+	for _, r := range rounds {
+		if pos[r.StageID] >= current && !slices.Contains(out, r.Kind) {
+			out = append(out, r.Kind)
+		}
+	}
+	return out, nil
 }
