@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -469,6 +470,7 @@ type planTopic struct {
 	Class        string
 	Why          string
 	HasPredicted bool
+	recallAt     float64
 }
 
 type planDay struct {
@@ -507,7 +509,7 @@ func (s *Server) planView(ctx context.Context, d *drill.Drill, u *tracker.User) 
 			s.day(ip.Day), plural(days, "day"), ip.Reviewed, ip.NotStudied, pct(ip.ReadyAt))
 		for _, t := range ip.Topics {
 			pt := planTopic{Title: t.Title, Link: drillURL(t.Topic, false), Cards: t.Cards, Reviewed: t.Reviewed, NotStudied: t.NotStudied,
-				Below: t.BelowTarget, HasPredicted: t.Reviewed > 0}
+				Below: t.BelowTarget, HasPredicted: t.Reviewed > 0, recallAt: t.RecallAt}
 			if pt.Title == "" {
 				pt.Title = t.Topic
 			}
@@ -522,6 +524,16 @@ func (s *Server) planView(ctx context.Context, d *drill.Drill, u *tracker.User) 
 			}
 			pi.Topics = append(pi.Topics, pt)
 		}
+		// Weakest first: studied topics by predicted recall, then the new ones.
+		slices.SortStableFunc(pi.Topics, func(a, b planTopic) int {
+			if a.HasPredicted != b.HasPredicted {
+				if a.HasPredicted {
+					return -1
+				}
+				return 1
+			}
+			return cmp.Compare(a.recallAt, b.recallAt)
+		})
 		for _, pd := range ip.Days {
 			pi.Days = append(pi.Days, planDay{Day: s.day(pd.Day), Reviews: pd.Reviews})
 			pi.Extra += pd.Reviews

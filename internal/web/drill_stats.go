@@ -65,8 +65,9 @@ type gridLine struct {
 }
 
 type axisLabel struct {
-	X     float64
-	Label string
+	X      float64
+	Label  string
+	Anchor string
 }
 
 // Chart geometry, in SVG user units.
@@ -146,7 +147,14 @@ func newBarChart(cols []stack) *barChart {
 			c.Bars = append(c.Bars, bar{X: round1(x), Y: round1(y), W: round1(w), H: round1(h), Class: p.Class, Title: p.Title})
 		}
 		if col.Label != "" {
-			c.Labels = append(c.Labels, axisLabel{X: round1(x + w/2), Label: col.Label})
+			l := axisLabel{X: round1(x + w/2), Label: col.Label, Anchor: "middle"}
+			switch {
+			case i == 0:
+				l.X, l.Anchor = round1(x), "start"
+			case i == len(cols)-1:
+				l.X, l.Anchor = round1(x+w), "end"
+			}
+			c.Labels = append(c.Labels, l)
 		}
 	}
 	return c
@@ -156,7 +164,9 @@ func round1(x float64) float64 { return math.Round(x*10) / 10 }
 
 // hbarChart is recall by topic: a horizontal bar a row, with its numbers.
 type hbarChart struct {
-	W, H   float64
+	W, H       float64
+	BarW       float64 // the full track
+	ValX, CntX float64
 	Rows   []hbar
 	Target float64 // x of the target line
 	TLabel string
@@ -175,13 +185,14 @@ type hbar struct {
 }
 
 const (
-	hbLabelW = 190.0
+	hbLabelW = 230.0
 	hbBarW   = 330.0
 	hbRow    = 26.0
 )
 
 func newHBarChart(ts []drill.TopicRecall, target float64) *hbarChart {
-	c := &hbarChart{W: hbLabelW + hbBarW + 120, Target: round1(hbLabelW + target*hbBarW), TLabel: pct(target)}
+	c := &hbarChart{W: hbLabelW + hbBarW + 110, BarW: hbBarW, ValX: hbLabelW + hbBarW + 10, CntX: hbLabelW + hbBarW + 54,
+		Target: round1(hbLabelW + target*hbBarW), TLabel: pct(target)}
 	for i, t := range ts {
 		y := float64(i)*hbRow + 18
 		r := hbar{Y: y, BarX: hbLabelW, BarH: hbRow - 10, TextY: y + (hbRow-10)/2 + 4, Label: t.Title, Studied: t.Reviewed > 0,
