@@ -167,9 +167,9 @@ type hbarChart struct {
 	W, H       float64
 	BarW       float64 // the full track
 	ValX, CntX float64
-	Rows   []hbar
-	Target float64 // x of the target line
-	TLabel string
+	Rows       []hbar
+	Target     float64 // x of the target line
+	TLabel     string
 }
 
 type hbar struct {
