@@ -166,7 +166,8 @@ type Store interface {
 	// NextDue returns the earliest due time of the user's reviewed cards after
 	// now (limited to cardIDs when not nil), zero when there is none.
 	NextDue(ctx context.Context, userID int64, now time.Time, cardIDs []string) (time.Time, error)
-	// Record appends a review and stores the new progress, atomically. It
+	// Record appends a review (setting log.ID) and stores the new progress,
+	// atomically. It
 	// fails with Conflict when the card's progress changed since prev was read
 	// (prev.Reps differs), so that two tabs cannot both rate one showing.
 	Record(ctx context.Context, prev Progress, next Progress, log *ReviewLog) error

@@ -234,12 +234,14 @@ func buildPlan(now time.Time, loc *time.Location, st Settings, sched *fsrs.Sched
 			tr := &ip.Topics[ti]
 			tr.Cards++
 			ip.Cards++
-			p := progress[c.ID]
-			fc, err := fsrs.Card{}, error(nil)
-			if p != nil {
+			var fc fsrs.Card
+			studied := false
+			if p := progress[c.ID]; p != nil {
+				var err error
 				fc, err = p.FSRS()
+				studied = err == nil && fc.State != fsrs.New && !fc.LastReview.IsZero()
 			}
-			if p == nil || err != nil || fc.State == fsrs.New || fc.LastReview.IsZero() {
+			if !studied {
 				tr.NotStudied++
 				ip.NotStudied++
 				continue
