@@ -167,9 +167,9 @@ type Store interface {
 	// now (limited to cardIDs when not nil), zero when there is none.
 	NextDue(ctx context.Context, userID int64, now time.Time, cardIDs []string) (time.Time, error)
 	// Record appends a review (setting log.ID) and stores the new progress,
-	// atomically. It
-	// fails with Conflict when the card's progress changed since prev was read
-	// (prev.Reps differs), so that two tabs cannot both rate one showing.
+	// atomically. It fails with Conflict when the card's progress changed
+	// since prev was read (prev.Reps differs), so that two tabs cannot both
+	// rate one showing.
 	Record(ctx context.Context, prev Progress, next Progress, log *ReviewLog) error
 	// Reviews returns the user's review log, oldest first; from zero for all.
 	Reviews(ctx context.Context, userID int64, from time.Time) ([]ReviewLog, error)
