@@ -23,8 +23,9 @@ import (
 
 // withDrill returns the drill service the server uses: cfg's, with the
 // tracker's interviews plugged in when the caller left them out, so that the
-// interview-date plan sees what the tracker knows. The caller's value is not
-// changed.
+// interview-date plan sees what the tracker knows, and its store behind a
+// cache of each user's cards and progress (drill_cache.go). The caller's
+// value is not changed.
 func (s *Server) withDrill(d *drill.Drill) *drill.Drill {
 	if d == nil {
 		return nil
@@ -38,6 +39,9 @@ func (s *Server) withDrill(d *drill.Drill) *drill.Drill {
 	}
 	if dd.Interviews == nil {
 		dd.Interviews = s.drillInterviews
+	}
+	if _, ok := dd.Store.(*drillCache); !ok {
+		dd.Store = newDrillCache(dd.Store)
 	}
 	return &dd
 }
@@ -199,12 +203,18 @@ func (s *Server) review(ctx context.Context, d *drill.Drill, u *tracker.User, to
 			v.NextRel = "in " + drill.FormatInterval(h)
 		}
 	}
+	v.others(topics)
+	return v, nil
+}
+
+// others lists the topics but the current one, for the done state.
+func (v *reviewView) others(topics []drill.Topic) {
+	v.Others = v.Others[:0]
 	for _, tp := range topics {
-		if tp.Key != topic {
+		if tp.Key != v.Topic {
 			v.Others = append(v.Others, tp)
 		}
 	}
-	return v, nil
 }
 
 func (s *Server) drillTopic(r *http.Request, topics []drill.Topic) (string, string, error) {
@@ -341,15 +351,7 @@ func (s *Server) drillRate(w http.ResponseWriter, r *http.Request) {
 		s.failDrill(w, r, err)
 		return
 	}
-	topics, err := d.Topics(ctx, u.ID)
-	if err != nil {
-		s.failDrill(w, r, err)
-		return
-	}
-	topic, title, err := s.drillTopic(r, topics)
-	if err != nil {
-		topic, title = "", "" // the topic went away: carry on with all cards
-	}
+	topic := rt.Topic
 	_, err = d.Rate(ctx, u.ID, rt.Card, fsrs.Rating(rt.Rating), rt.Reps, rt.MS)
 	code, msg := http.StatusOK, ""
 	switch {
@@ -362,15 +364,38 @@ func (s *Server) drillRate(w http.ResponseWriter, r *http.Request) {
 		seeOther(w, r, drillURL(topic, false))
 		return
 	}
-	rv, err := s.review(ctx, d, u, topic, false, topics)
+	// The next card, of the same topic unless it went away meanwhile. The
+	// topics are read only when they are shown: the fragment of a card does
+	// without them, which keeps a review's round trip short.
+	rv, err := s.review(ctx, d, u, topic, false, nil)
+	if errs.CodeOf(err) == errs.NotFound && topic != "" {
+		topic = ""
+		rv, err = s.review(ctx, d, u, topic, false, nil)
+	}
 	if err != nil {
 		s.failDrill(w, r, err)
 		return
 	}
 	rv.Message = msg
+	if fetched(r) && rv.Turn.Card != nil {
+		s.renderFragment(w, code, "drill", "review", rv)
+		return
+	}
+	topics, err := d.Topics(ctx, u.ID)
+	if err != nil {
+		s.failDrill(w, r, err)
+		return
+	}
+	rv.others(topics)
 	if fetched(r) {
 		s.renderFragment(w, code, "drill", "review", rv)
 		return
+	}
+	title := ""
+	for _, t := range topics {
+		if t.Key == topic {
+			title = t.Title
+		}
 	}
 	s.renderDrill(w, r, code, d, u, topic, title, topics, rv)
 }

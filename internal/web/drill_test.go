@@ -403,6 +403,43 @@ func TestDrillInterviewPanel(t *testing.T) {
 	}
 }
 
+// TestDrillCacheSeesOtherWriters writes behind the server's back, as the CLI
+// does on the same database: the server's cache of cards and progress must
+// not hide the change.
+func TestDrillCacheSeesOtherWriters(t *testing.T) {
+	e := newDrillEnv(t, web.Config{})
+	ctx := context.Background()
+	id, reps := shown(t, e.get("/drill").Body.String())
+	wantStatus(t, e.post("/drill/rate", rateForm(id, reps, "3", "")), http.StatusSeeOther)
+	wantContains(t, e.get("/cards?q=zebra").Body.String(), "No card matches")
+
+	// Another process adds a card and rates the card the server shows next.
+	c := drill.Card{ID: "cli-zebra", Topic: "zoo", Round: drill.RoundTheory, Difficulty: 1, Prompt: "Why is the zebra striped?", Answer: "Flies."}
+	if err := e.d.SaveCard(ctx, e.user.ID, c); err != nil {
+		t.Fatal(err)
+	}
+	wantContains(t, e.get("/cards?q=zebra").Body.String(), "Why is the zebra striped?")
+	next, nreps := shown(t, e.get("/drill").Body.String())
+	if _, err := e.d.Rate(ctx, e.user.ID, next, fsrs.Easy, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	body := e.get("/drill").Body.String()
+	if again, _ := shown(t, body); again == next {
+		t.Errorf("the server still shows %s, rated by another process", next)
+	}
+	if got := count(t, newRe, body); got != "18" {
+		t.Errorf("new left = %s, want 18 after two new cards", got)
+	}
+	// The stale showing is refused, not recorded twice.
+	wantStatus(t, e.post("/drill/rate", rateForm(next, nreps, "3", "")), http.StatusConflict)
+	if n := len(e.reviews()); n != 2 {
+		t.Errorf("%d reviews, want 2", n)
+	}
+	if w := e.get("/cards/" + next); !strings.Contains(w.Body.String(), "Easy") {
+		t.Errorf("the card page lacks the other process's review:\n%s", excerpt(w.Body.String()))
+	}
+}
+
 func TestDrillMarkdownIsSafe(t *testing.T) {
 	e := newDrillEnv(t, web.Config{})
 	w := e.post("/cards/new", url.Values{"id": {"xss"}, "topic": {"mine"}, "round": {"ml_theory"}, "difficulty": {"2"},
