@@ -155,6 +155,9 @@ type reviewView struct {
 	NextDue string // when the next card falls due, for the done state
 	NextRel string
 	Others  []drill.Topic // other topics, for the done state
+	// Elsewhere: cards of other topics are waiting; CapReached: today's new
+	// cards are used up (else the topic has none left to start).
+	Elsewhere, CapReached bool
 }
 
 func drillURL(topic string, reveal bool) string {
@@ -196,6 +199,17 @@ func (s *Server) review(ctx context.Context, d *drill.Drill, u *tracker.User, to
 		v.Answer = markdown(t.Card.Answer)
 		v.Round = roundName(t.Card.Round)
 		return v, nil
+	}
+	if topic != "" {
+		// Is it this topic that is done, or the day's allowance?
+		all, err := d.Next(ctx, u.ID, "")
+		if err != nil {
+			return nil, err
+		}
+		v.Elsewhere = all.Card != nil
+		v.CapReached = all.NewLeft == 0 && all.Card == nil
+	} else {
+		v.CapReached = true
 	}
 	if !t.NextDue.IsZero() {
 		v.NextDue, v.NextRel = s.when(t.NextDue), s.relDay(t.NextDue)
@@ -521,8 +535,16 @@ func (s *Server) planView(ctx context.Context, d *drill.Drill, u *tracker.User) 
 			break
 		}
 		var names []string
+		other := 0
 		for _, k := range ip.Interview.Rounds {
+			if n := drill.NeedOf(k); len(n.Topics) == 0 && len(n.Rounds) == 0 && !n.Theory {
+				other++
+				continue
+			}
 			names = append(names, s.roundKindName(tracker.RoundKind(k)))
+		}
+		if other > 0 {
+			names = append(names, fmt.Sprintf("and %s without drill cards", plural(other, "round")))
 		}
 		pi := planInterview{Company: ip.Interview.Company, When: s.when(ip.Interview.At), Rel: s.relDay(ip.Interview.At),
 			Link: "/interviews/" + strconv.FormatInt(ip.Interview.ID, 10), Rounds: strings.Join(names, ", "), Plan: ip,

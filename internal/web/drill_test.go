@@ -223,6 +223,29 @@ func TestDrillTopicAndFetch(t *testing.T) {
 	}
 }
 
+func TestDrillDone(t *testing.T) {
+	e := newDrillEnv(t, web.Config{})
+	const topic = "imbalanced-data"
+	for i := 0; ; i++ {
+		w := e.get("/drill?topic=" + topic)
+		if !strings.Contains(w.Body.String(), "data-card=") {
+			break
+		}
+		if i > 20 {
+			t.Fatal("the topic never runs out")
+		}
+		id, reps := shown(t, w.Body.String())
+		wantStatus(t, e.post("/drill/rate", rateForm(id, reps, "4", topic)), http.StatusSeeOther)
+	}
+	w := e.get("/drill?topic=" + topic)
+	wantStatus(t, w, http.StatusOK)
+	wantContains(t, w.Body.String(), "All caught up in this topic", "The next card is due <strong>", "other topics have cards waiting",
+		`href="/drill?topic=metrics"`, "Review all topics")
+	if err := checkHTML(w.Body.String()); err != nil {
+		t.Error(err)
+	}
+}
+
 func TestDrillStaleAndInvalidRating(t *testing.T) {
 	e := newDrillEnv(t, web.Config{})
 	id, reps := shown(t, e.get("/drill").Body.String())
