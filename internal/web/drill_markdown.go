@@ -158,11 +158,18 @@ func inline(b *strings.Builder, s string) {
 	}
 }
 
+// maxSpan bounds how far a closing marker is looked for, so that a line of
+// unmatched markers costs linear time rather than quadratic.
+const maxSpan = 1000
+
 // closing finds the marker that closes a span opened just before s: not at
 // the start, not after a space, and not the first half of a longer run.
 func closing(s, marker string) int {
 	if s == "" || s[0] == ' ' {
 		return -1
+	}
+	if len(s) > maxSpan {
+		s = s[:maxSpan]
 	}
 	for from := 1; from < len(s); {
 		j := strings.Index(s[from:], marker)
