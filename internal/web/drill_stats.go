@@ -6,6 +6,7 @@ import (
 	"math"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/offerloop/offerloop/internal/drill"
@@ -372,8 +373,8 @@ func (s *Server) drillOptimize(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			ov.Saved = true
-			ov.Parameters = drill.FormatParameters(res.Parameters)
-			ov.Previously = drill.FormatParameters(init)
+			ov.Parameters = shortParams(res.Parameters)
+			ov.Previously = shortParams(init)
 		}
 	}
 	p, err := s.statsPage(r, d, u.ID)
@@ -383,6 +384,15 @@ func (s *Server) drillOptimize(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Optimize = ov
 	s.render(w, r, "drill_stats", p)
+}
+
+// shortParams writes parameters for reading: four decimals at most.
+func shortParams(p fsrs.Parameters) string {
+	parts := make([]string, len(p))
+	for i, v := range p {
+		parts[i] = strconv.FormatFloat(math.Round(v*1e4)/1e4, 'f', -1, 64)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func metric(x float64) string {

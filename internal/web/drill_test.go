@@ -481,3 +481,57 @@ func ExampleFormatInterval() {
 	}
 	// Output: 1m 10m 2d 1.2mo
 }
+
+// TestDrillOptimize fits the parameters to a long review log: the page shows
+// log loss and RMSE(bins) before and after and whether they were saved.
+func TestDrillOptimize(t *testing.T) {
+	e := newDrillEnv(t, web.Config{})
+	sched := fsrs.NewScheduler()
+	sched.Fuzz = false
+	d := &drill.Dump{}
+	start := testNow.AddDate(-1, 0, 0)
+	for i, c := range testBank(t).Cards()[:120] {
+		fc := fsrs.Card{ID: c.ID, Due: start.Add(time.Duration(i) * time.Hour)}
+		for n := 0; n < 6; n++ {
+			at := fc.Due
+			g := fsrs.Good
+			// Forget now and then, more often after long gaps.
+			if (i*7+n*3)%11 == 0 || n >= 4 && i%3 == 0 {
+				g = fsrs.Again
+			}
+			next, l := sched.Review(fc, g, at)
+			d.Reviews = append(d.Reviews, drill.ReviewLog{ID: int64(len(d.Reviews) + 1), UserID: e.user.ID, CardID: c.ID, At: at, Rating: g,
+				StateBefore: l.Before.String(), StateAfter: next.State.String(), ElapsedDays: l.ElapsedDays, Retrievability: l.Retrievability,
+				Stability: next.Stability, Difficulty: next.Difficulty, ScheduledDays: l.ScheduledDays, Due: next.Due})
+			fc = next
+			if fc.Due.Sub(at) < 24*time.Hour {
+				fc.Due = at.Add(24 * time.Hour) // the optimiser predicts reviews a day or more apart
+			}
+		}
+		p := drill.ToProgress(e.user.ID, fc)
+		d.Progress = append(d.Progress, p)
+	}
+	if err := e.db.RestoreDrill(context.Background(), e.user.ID, d); err != nil {
+		t.Fatal(err)
+	}
+	w := e.post("/drill/optimize", nil)
+	wantStatus(t, w, http.StatusOK)
+	body := w.Body.String()
+	if err := checkHTML(body); err != nil {
+		t.Fatal(err)
+	}
+	wantContains(t, body, "Log loss", "RMSE (bins)", "Fit to your 600 reviews")
+	saved, _ := e.db.Setting(context.Background(), e.user.ID, drill.SettingParameters)
+	switch {
+	case strings.Contains(body, "so they were saved"):
+		if _, err := drill.ParseParameters(saved); err != nil {
+			t.Errorf("saved parameters %q: %v", saved, err)
+		}
+	case strings.Contains(body, "so your parameters were kept"):
+		if saved != "" {
+			t.Errorf("parameters saved though not improved: %q", saved)
+		}
+	default:
+		t.Errorf("the page does not say whether the parameters were saved:\n%s", excerpt(body))
+	}
+}
