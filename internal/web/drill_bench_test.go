@@ -86,3 +86,24 @@ func BenchmarkDrillRate(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDrillPage renders the whole review page (the card and the
+// interview-date panel) over the same 5,000 reviewed cards and an interview.
+func BenchmarkDrillPage(b *testing.B) {
+	e := newDrillEnv(b, web.Config{})
+	seedDrill(b, e, 5000)
+	a := e.addApp("Northwind AI", tracker.BigTech, "ML Engineer", tracker.NewDate(2026, 11, 1))
+	iv := &tracker.Interview{UserID: e.user.ID, ApplicationID: a.ID, Kind: tracker.RoundMLTheory, Title: "ML theory",
+		At: testNow.AddDate(0, 0, 7), Minutes: 60}
+	if err := e.db.ScheduleInterview(context.Background(), iv); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		w := httptest.NewRecorder()
+		e.srv.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/drill", nil))
+		if w.Code != http.StatusOK {
+			b.Fatalf("status %d", w.Code)
+		}
+	}
+}
