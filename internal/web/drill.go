@@ -47,63 +47,20 @@ func (s *Server) withDrill(d *drill.Drill) *drill.Drill {
 }
 
 // drillInterviews lists the user's pending interviews from now on, with the
-// rounds each prepares for: its own kind, then the kinds of its
-// application's planned rounds still ahead (in the current stage or later).
+// rounds each prepares for (tracker.InterviewsAhead: its own kind, then its
+// application's planned rounds still ahead), as the CLI gives them.
 func (s *Server) drillInterviews(ctx context.Context, userID int64) ([]drill.Interview, error) {
-	ivs, err := s.store.FindInterviews(ctx, tracker.InterviewFilter{UserID: userID, From: s.now(), PendingOnly: true})
+	ivs, err := tracker.InterviewsAhead(ctx, s.store, userID, s.now())
 	if err != nil {
 		return nil, err
 	}
-	ahead := map[int64][]string{} // application → round kinds still ahead
 	out := make([]drill.Interview, 0, len(ivs))
-	for _, iv := range ivs {
-		kinds, ok := ahead[iv.ApplicationID]
-		if !ok {
-			if kinds, err = s.roundsAhead(ctx, userID, iv.ApplicationID); err != nil {
-				return nil, err
-			}
-			ahead[iv.ApplicationID] = kinds
+	for _, ia := range ivs {
+		rounds := make([]string, len(ia.Rounds))
+		for i, k := range ia.Rounds {
+			rounds[i] = string(k)
 		}
-		rounds := []string{string(iv.Kind)}
-		for _, k := range kinds {
-			if !slices.Contains(rounds, k) {
-				rounds = append(rounds, k)
-			}
-		}
-		out = append(out, drill.Interview{ID: iv.ID, Company: iv.Company, At: iv.At, Rounds: rounds})
-	}
-	return out, nil
-}
-
-func (s *Server) roundsAhead(ctx context.Context, userID, appID int64) ([]string, error) {
-	a, err := s.store.FindApplication(ctx, userID, appID)
-	if err != nil {
-		return nil, err
-	}
-	if a.State.Outcome != "" {
-		return nil, nil
-	}
-	stages, err := s.store.Stages(ctx, userID, appID)
-	if err != nil {
-		return nil, err
-	}
-	pos := map[int64]int{}
-	current := 0
-	for _, st := range stages {
-		pos[st.ID] = st.Position
-		if st.ID == a.State.StageID {
-			current = st.Position
-		}
-	}
-	rounds, err := s.store.Rounds(ctx, userID, appID)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, r := range rounds {
-		if pos[r.StageID] >= current && !slices.Contains(out, string(r.Kind)) {
-			out = append(out, string(r.Kind))
-		}
+		out = append(out, drill.Interview{ID: ia.Interview.ID, Company: ia.Interview.Company, At: ia.Interview.At, Rounds: rounds})
 	}
 	return out, nil
 }
