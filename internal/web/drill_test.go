@@ -535,3 +535,31 @@ func TestDrillOptimize(t *testing.T) {
 		t.Errorf("the page does not say whether the parameters were saved:\n%s", excerpt(body))
 	}
 }
+
+// TestExportImportCarriesTheDrill: the export page includes the drill's cards,
+// progress and reviews, and importing it restores them with the tracker.
+func TestExportImportCarriesTheDrill(t *testing.T) {
+	src := newDrillEnv(t, web.Config{})
+	ctx := context.Background()
+	turn, err := src.d.Next(ctx, src.user.ID, "")
+	if err != nil || turn == nil || turn.Card == nil {
+		t.Fatalf("Next = %+v, %v", turn, err)
+	}
+	if _, err := src.d.Rate(ctx, src.user.ID, turn.Card.ID, fsrs.Good, turn.Reps, 1200); err != nil {
+		t.Fatal(err)
+	}
+	exported := src.get("/export.json").Body.Bytes()
+	if !bytes.Contains(exported, []byte(`"drill"`)) || !bytes.Contains(exported, []byte(turn.Card.ID)) {
+		t.Fatalf("the export has no drill section with the reviewed card")
+	}
+	dst := newDrillEnv(t, web.Config{})
+	w := dst.upload("/import", "file", "offerloop-export.json", exported)
+	wantStatus(t, w, http.StatusSeeOther)
+	logs, err := dst.db.Reviews(ctx, dst.user.ID, time.Time{})
+	if err != nil || len(logs) != 1 || logs[0].CardID != turn.Card.ID {
+		t.Errorf("after import, reviews = %+v, %v", logs, err)
+	}
+	if again := dst.get("/export.json").Body.Bytes(); normDump(t, again) != normDump(t, exported) {
+		t.Errorf("export → import → export changed the data")
+	}
+}

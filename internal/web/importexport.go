@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/offerloop/offerloop/internal/drill"
 	"github.com/offerloop/offerloop/internal/errs"
 	"github.com/offerloop/offerloop/internal/tracker"
 )
@@ -27,6 +28,18 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	if s.drill != nil {
+		// The drill's section, as "offerloop export" writes it.
+		dd, err := s.drill.Store.ExportDrill(ctx, u.ID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if d.Drill, err = json.Marshal(dd); err != nil {
+			s.fail(w, r, fmt.Errorf("export: %w", err))
+			return
+		}
 	}
 	b, err := json.MarshalIndent(d, "", "  ")
 	if err != nil {
@@ -149,7 +162,7 @@ func (s *Server) importData(ctx context.Context, name string, data []byte) (stri
 		if err != nil {
 			return "", err
 		}
-		if err := s.store.Restore(ctx, u.ID, d); err != nil {
+		if err := s.restore(ctx, u.ID, d); err != nil {
 			return "", err
 		}
 		return "/import?done=json", nil
@@ -159,6 +172,29 @@ func (s *Server) importData(ctx context.Context, name string, data []byte) (stri
 		return "", err
 	}
 	return fmt.Sprintf("/import?done=csv&n=%d&skipped=%d", len(res.Applications), len(res.Skipped)), nil
+}
+
+// restorer restores the tracker and the drill in one transaction, as the SQLite
+// store does.
+type restorer interface {
+	RestoreAll(ctx context.Context, userID int64, d *tracker.Dump, dd *drill.Dump) error
+}
+
+// restore loads an export: the tracker, and its drill section when it has one,
+// all or nothing.
+func (s *Server) restore(ctx context.Context, userID int64, d *tracker.Dump) error {
+	if len(d.Drill) == 0 {
+		return s.store.Restore(ctx, userID, d)
+	}
+	dd, err := drill.DecodeDump(d.Drill)
+	if err != nil {
+		return err
+	}
+	rs, ok := s.store.(restorer)
+	if !ok {
+		return errs.Invalidf("this installation cannot restore the drill section of an export")
+	}
+	return rs.RestoreAll(ctx, userID, d, dd)
 }
 
 // importCSV imports a spreadsheet from another tracker with tracker.ParseCSV,
