@@ -18,7 +18,7 @@ func TestOfferCompare(t *testing.T) {
 		Offers []struct {
 			Name  string `json:"name"`
 			Years []struct {
-				Year                                    int
+				Year                                      int
 				Base, Bonus, Equity, Signon, Other, Total float64
 			} `json:"years"`
 			Total4y float64 `json:"total_4y"`

@@ -140,7 +140,7 @@ func (o *Offer) Validate() error {
 		return bad("base salary is required")
 	}
 	for _, p := range []struct {
-		field    string
+		field     string
 		v, lo, hi float64
 	}{{"bonus_target_pct", o.BonusTargetPct, 0, 200}, {"stock_growth_pct", o.StockGrowthPct, -90, 200}, {"raise_pct", o.RaisePct, -50, 100}} {
 		if math.IsNaN(p.v) || p.v < p.lo || p.v > p.hi {
