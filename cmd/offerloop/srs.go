@@ -96,6 +96,14 @@ func replay(s *fsrs.Scheduler, r io.Reader, w io.Writer) (int, error) {
 	out := bufio.NewWriterSize(w, 64<<10)
 	var buf []byte
 	line := 0
+	// fail reports a bad line after writing the results of the lines before
+	// it, so that the output never ends mid-line.
+	fail := func(err error) (int, error) {
+		if ferr := out.Flush(); ferr != nil {
+			return line, ferr
+		}
+		return line, errs.Invalidf("%v", err)
+	}
 	for sc.Scan() {
 		line++
 		b := sc.Bytes()
@@ -104,11 +112,11 @@ func replay(s *fsrs.Scheduler, r io.Reader, w io.Writer) (int, error) {
 		}
 		in, err := fsrs.ParseReviewLine(b)
 		if err != nil {
-			return line, errs.Invalidf("%v", err)
+			return fail(err)
 		}
 		c, log, err := rp.Review(in.Card, in.Rating, in.Time)
 		if err != nil {
-			return line, errs.Invalidf("%v", err)
+			return fail(err)
 		}
 		buf = appendReplayResult(buf[:0], c, log)
 		if _, err := out.Write(buf); err != nil {
@@ -116,6 +124,9 @@ func replay(s *fsrs.Scheduler, r io.Reader, w io.Writer) (int, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
+		if ferr := out.Flush(); ferr != nil {
+			return line, ferr
+		}
 		if errors.Is(err, bufio.ErrTooLong) {
 			return line + 1, errs.Invalidf("a line is longer than %d bytes", maxReplayLine)
 		}

@@ -151,3 +151,30 @@ func TestAppendFloat(t *testing.T) {
 		}
 	}
 }
+
+// TestSRSReplayBadLineKeepsWholeLines: a bad line stops the replay, but the
+// lines before it are all written, whole, however many there are (the
+// output is buffered in 64 KiB blocks, which once ended mid-line).
+func TestSRSReplayBadLineKeepsWholeLines(t *testing.T) {
+	c := newCLI(t)
+	var in strings.Builder
+	const n = 3000
+	for i := range n {
+		fmt.Fprintf(&in, `{"card":"c%d","rating":3,"time":"2026-01-02T00:00:00Z"}`+"\n", i)
+	}
+	in.WriteString("not json\n")
+	out, msg, code := c.run(in.String(), "srs", "replay", "--json")
+	if code != 1 || !strings.Contains(msg, fmt.Sprintf("line %d", n+1)) {
+		t.Fatalf("exit %d, %q; want 1 naming line %d", code, msg, n+1)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != n || !strings.HasSuffix(out, "\n") {
+		t.Fatalf("%d output lines (ends with newline: %v), want %d", len(lines), strings.HasSuffix(out, "\n"), n)
+	}
+	for i, l := range lines {
+		var v map[string]any
+		if err := json.Unmarshal([]byte(l), &v); err != nil {
+			t.Fatalf("output line %d is not JSON: %q", i+1, l)
+		}
+	}
+}
