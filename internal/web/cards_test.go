@@ -148,3 +148,26 @@ func TestCardsImportExport(t *testing.T) {
 		}
 	}
 }
+
+// TestCardLinksEscapeTheID: a card id may hold characters that mean something
+// in a URL ("?", "#"); every link to the card must still lead to it.
+func TestCardLinksEscapeTheID(t *testing.T) {
+	e := newDrillEnv(t, web.Config{})
+	for _, id := range []string{"why?", "q#1"} {
+		f := cardForm("Is "+id+" a fine id?", "Yes.")
+		f.Set("id", id)
+		f.Set("topic", "odd-ids")
+		wantStatus(t, e.post("/cards/new", f), http.StatusSeeOther)
+		esc := url.PathEscape(id)
+		body := e.get("/cards/" + esc).Body.String()
+		wantContains(t, body, `href="/cards/`+esc+`/edit"`, `href="/cards/`+esc+`/delete"`)
+		body = e.get("/cards/" + esc + "/edit").Body.String()
+		wantContains(t, body, `href="/cards/`+esc+`"`)
+		body = e.get("/cards/" + esc + "/delete").Body.String()
+		wantContains(t, body, `action="/cards/`+esc+`/delete"`, `href="/cards/`+esc+`"`)
+	}
+	body := e.get("/drill?topic=odd-ids").Body.String()
+	if !strings.Contains(body, `href="/cards/q%231"`) && !strings.Contains(body, `href="/cards/why%3f"`) && !strings.Contains(body, `href="/cards/why%3F"`) {
+		t.Errorf("the drill's link to the card is not escaped:\n%s", excerpt(body))
+	}
+}

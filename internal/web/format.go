@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -30,6 +31,7 @@ func (s *Server) funcs() template.FuncMap {
 		"num":       num,
 		"lines":     lines,
 		"lower":     strings.ToLower,
+		"pathEsc":   url.PathEscape, // a path segment, such as the id in /cards/{id}
 		"sentence":  sentence,
 		"groupTable": func(title string, rows []tracker.GroupReply) groupTable {
 			return groupTable{Title: title, Rows: rows}
