@@ -424,7 +424,12 @@ func (s *Server) apiDrillRate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	// The rating is recorded: the next card comes from all topics when the
+	// topic has none (any more), as in drillRate, rather than an error.
 	t, err := d.Next(r.Context(), u.ID, rt.Topic)
+	if errs.CodeOf(err) == errs.NotFound && rt.Topic != "" {
+		t, err = d.Next(r.Context(), u.ID, "")
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -563,3 +563,39 @@ func TestExportImportCarriesTheDrill(t *testing.T) {
 		t.Errorf("export → import → export changed the data")
 	}
 }
+
+// TestDrillAPIRateTopicGone: a rating is recorded before the next card is
+// looked up, so a topic that has no cards (any more) must not turn the
+// answer into an error: the rating counted, and the next card comes from all
+// topics, as the review form does.
+func TestDrillAPIRateTopicGone(t *testing.T) {
+	e := newDrillEnv(t, web.Config{})
+	ctx := context.Background()
+	c := drill.Card{ID: "mine-1", Topic: "mine", Round: drill.RoundTheory, Difficulty: 1, Prompt: "Mine?", Answer: "Yes."}
+	if err := e.d.SaveCard(ctx, e.user.ID, c); err != nil {
+		t.Fatal(err)
+	}
+	// The topic's last card is deleted in another tab; this one still rates
+	// the bank card it showed, asking for the next card of the topic.
+	if err := e.db.DeleteUserCard(ctx, e.user.ID, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	bankID := testBank(t).Cards()[0].ID
+	b, _ := json.Marshal(map[string]any{"card": bankID, "rating": 3, "reps": 0, "topic": "mine"})
+	req := httptest.NewRequest(http.MethodPost, "/api/drill/rate", bytes.NewReader(b))
+	req.Header.Set("Content-Type", "application/json")
+	w := e.do(req)
+	wantStatus(t, w, http.StatusOK)
+	var out struct {
+		Review drill.ReviewLog `json:"review"`
+		Next   struct {
+			Card *drill.Card `json:"card"`
+		} `json:"next"`
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &out); err != nil || out.Review.CardID != bankID || out.Next.Card == nil {
+		t.Fatalf("rate = %s, %v", w.Body.String(), err)
+	}
+	if n := len(e.reviews()); n != 1 {
+		t.Errorf("%d reviews, want 1", n)
+	}
+}
