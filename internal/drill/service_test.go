@@ -507,3 +507,26 @@ func TestNeedOf(t *testing.T) {
 		}
 	}
 }
+
+// TestNextImportedCardsInFileOrder: the new cards of an imported deck come in
+// the file's order, not in the order of their ids (generated ids are hashes,
+// which would shuffle a deck written from basics to harder questions).
+func TestNextImportedCardsInFileOrder(t *testing.T) {
+	e := newEnv(t, testCards(1))
+	deck := []drill.Card{card("z-basics", "mine", drill.RoundTheory), card("a-middle", "mine", drill.RoundTheory), card("m-hard", "mine", drill.RoundTheory)}
+	if err := e.db.ImportUserCards(e.ctx, e.user, deck); err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for range 4 {
+		turn := e.next("mine")
+		if turn.Card == nil {
+			break
+		}
+		order = append(order, turn.Card.ID)
+		e.rate(turn.Card.ID, fsrs.Easy)
+	}
+	if want := "z-basics a-middle m-hard"; strings.Join(order, " ") != want {
+		t.Errorf("imported cards came in order %v, want %s", order, want)
+	}
+}

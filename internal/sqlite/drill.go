@@ -91,8 +91,10 @@ func (db *DB) ImportUserCards(ctx context.Context, userID int64, cards []drill.C
 			return err
 		}
 		now := db.now()
-		for _, c := range cards {
-			if err := saveUserCard(ctx, tx, userID, c, now); err != nil {
+		for i, c := range cards {
+			// A nanosecond apart, so that the cards keep the file's order
+			// (UserCards lists by creation time, then id).
+			if err := saveUserCard(ctx, tx, userID, c, now.Add(time.Duration(i))); err != nil {
 				return err
 			}
 		}
