@@ -66,6 +66,14 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /cards/{id}/delete", s.confirmDeleteCard)
 	mux.HandleFunc("POST /cards/{id}/delete", s.deleteCard)
 
+	// Offers: comparison, weights, market table, deadlines.
+	mux.HandleFunc("GET /offers", s.offers)
+	mux.HandleFunc("POST /offers", s.saveOffers)
+	mux.HandleFunc("POST /offers/weights", s.saveWeights)
+	mux.HandleFunc("POST /offers/market", s.loadMarket)
+	mux.HandleFunc("POST /offers/market/reset", s.resetMarket)
+	mux.HandleFunc("POST /offers/deadlines", s.syncOfferDeadlines)
+
 	// JSON API.
 	mux.HandleFunc("GET /api/applications", s.apiApplications)
 	mux.HandleFunc("GET /api/applications/{id}", s.apiApplication)
@@ -74,6 +82,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/drill/next", s.apiDrillNext)
 	mux.HandleFunc("POST /api/drill/rate", s.apiDrillRate)
 	mux.HandleFunc("GET /api/drill/stats", s.apiDrillStats)
+	mux.HandleFunc("GET /api/offers", s.apiOffers)
 
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
