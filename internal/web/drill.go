@@ -158,16 +158,29 @@ func (s *Server) review(ctx context.Context, d *drill.Drill, u *tracker.User, to
 		return v, nil
 	}
 	if topic != "" {
-		// Is it this topic that is done, or the day's allowance?
+		// Are other topics waiting?
 		all, err := d.Next(ctx, u.ID, "")
 		if err != nil {
 			return nil, err
 		}
 		v.Elsewhere = all.Card != nil
-		v.CapReached = all.NewLeft == 0 && all.Card == nil
-	} else {
-		v.CapReached = true
 	}
+	// Is it the day's allowance that is spent, or are there no cards left to
+	// start? No new card was offered, so any card not started yet is held
+	// back by the allowance.
+	cards, err := d.Cards(ctx, u.ID, topic)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(cards))
+	for i, c := range cards {
+		ids[i] = c.ID
+	}
+	started, err := d.Store.HasProgress(ctx, u.ID, ids)
+	if err != nil {
+		return nil, err
+	}
+	v.CapReached = len(started) < len(ids)
 	if !t.NextDue.IsZero() {
 		v.NextDue, v.NextRel = s.when(t.NextDue), s.relDay(t.NextDue)
 		if h := t.NextDue.Sub(s.now()); h < 24*time.Hour {

@@ -599,3 +599,35 @@ func TestDrillAPIRateTopicGone(t *testing.T) {
 		t.Errorf("%d reviews, want 1", n)
 	}
 }
+
+// TestDrillDoneWhenEveryCardIsStudied: once every card has been started, the
+// done state must not promise more new cards tomorrow; while unstarted cards
+// remain and the day's allowance is spent, it says so.
+func TestDrillDoneWhenEveryCardIsStudied(t *testing.T) {
+	e := newDrillEnv(t, web.Config{})
+	ctx := context.Background()
+	if err := e.db.SetSetting(ctx, e.user.ID, drill.SettingNewPerDay, "1"); err != nil {
+		t.Fatal(err)
+	}
+	id, reps := shown(t, e.get("/drill").Body.String())
+	wantStatus(t, e.post("/drill/rate", rateForm(id, reps, "4", "")), http.StatusSeeOther)
+	body := e.get("/drill").Body.String()
+	wantContains(t, body, "All caught up", "started all the new cards allowed today")
+
+	if err := e.db.SetSetting(ctx, e.user.ID, drill.SettingNewPerDay, "1000"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range testBank(t).Cards() {
+		if c.ID == id {
+			continue
+		}
+		if _, err := e.d.Rate(ctx, e.user.ID, c.ID, fsrs.Easy, 0, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	body = e.get("/drill").Body.String()
+	wantContains(t, body, "All caught up", "Every card is studied")
+	if strings.Contains(body, "more come tomorrow") {
+		t.Errorf("with every card studied, the done state promises new cards tomorrow:\n%s", excerpt(body))
+	}
+}
