@@ -188,7 +188,7 @@ type scenarioTick struct {
 const (
 	scW     = 760.0
 	scLeft  = 130.0
-	scRight = 96.0
+	scRight = 120.0
 	scRowH  = 34.0
 	scTop   = 10.0
 )

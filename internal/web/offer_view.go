@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -26,6 +27,7 @@ type offersPageData struct {
 	Years    []yearView
 	Totals   *fourYears
 	Ranked   []rankRow
+	RankWhy  string // why the first offer is first
 	Weighted bool
 	Matrix   *matrixView
 
@@ -212,6 +214,7 @@ func (s *Server) buildOffersPage(ctx context.Context, userID int64, st *offersSt
 	if d.Weighted {
 		d.Matrix = newMatrix(f, d.Offers, best)
 	}
+	d.RankWhy = rankWhy(d)
 	d.Weights = weightFields(f)
 	for _, o := range d.Offers {
 		d.Market.Rows = append(d.Market.Rows, marketRow{Card: o, Pos: o.Market, Low: usd(o.Market.Low), High: usd(o.Market.High),
@@ -357,4 +360,72 @@ func positionLabel(p string) string {
 		return "Above range"
 	}
 	return "No range"
+}
+
+// rankWhy says why the first offer beats the second: by how much it pays more,
+// or on which rows of the decision matrix it wins and loses.
+func rankWhy(d *offersPageData) string {
+	if len(d.Ranked) < 2 {
+		return ""
+	}
+	a, b := d.Ranked[0].Card, d.Ranked[1].Card
+	if d.Matrix == nil {
+		if a.Total4y-b.Total4y < 0.5 {
+			return fmt.Sprintf("%s and %s pay the same over four years.", a.Name, b.Name)
+		}
+		return fmt.Sprintf("%s comes first: %s more over four years than %s, the next.", a.Name, a.Total4y-b.Total4y, b.Name)
+	}
+	type diff struct {
+		label  string
+		va, vb float64
+		w      float64
+	}
+	var ahead, behind []diff
+	for _, row := range d.Matrix.Rows {
+		va, vb := row.Cells[a.I].Score, row.Cells[b.I].Score
+		x := diff{strings.TrimSuffix(row.Label, " (four-year total)"), va, vb, row.Weight * math.Abs(va-vb)}
+		switch {
+		case va > vb:
+			ahead = append(ahead, x)
+		case va < vb:
+			behind = append(behind, x)
+		}
+	}
+	order := func(xs []diff) string {
+		sort.SliceStable(xs, func(i, j int) bool { return xs[i].w > xs[j].w })
+		var parts []string
+		for _, x := range xs {
+			parts = append(parts, fmt.Sprintf("%s (%s against %s)", x.label, num(x.va), num(x.vb)))
+		}
+		return joinAnd(parts)
+	}
+	var out string
+	if a.Score == b.Score {
+		out = fmt.Sprintf("%s and %s score the same, %s, and %s comes first on four-year total", a.Name, b.Name, num(a.Score), a.Name)
+	} else {
+		out = fmt.Sprintf("%s comes first with %s against %s for %s", a.Name, num(a.Score), num(b.Score), b.Name)
+	}
+	if len(ahead) > 0 {
+		out += fmt.Sprintf(": it scores higher on %s", order(ahead))
+	}
+	if len(behind) > 0 {
+		if len(ahead) == 0 {
+			out += ", though"
+		} else {
+			out += ";"
+		}
+		out += fmt.Sprintf(" %s is ahead on %s", b.Name, order(behind))
+	}
+	return out + "."
+}
+
+// joinAnd joins "a", "b" and "c" as "a, b and c".
+func joinAnd(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }

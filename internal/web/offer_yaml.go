@@ -45,7 +45,7 @@ offers:
     raise_pct: 3                    # yearly raise on base, from year 2
     retirement_match: 9000
     relocation: 10000               # paid in year 1
-    # deadline: %s              # decision deadline: it goes to your tasks
+    # deadline: %s          # decision deadline: it goes to your tasks
     factors: {growth: 3, team: 4, work_life: 4, ml_core: 3}   # your scores, 1-5
   - name: Tessellate
     company_kind: startup
@@ -124,9 +124,11 @@ func readWeights(r *http.Request, names []string, typed map[string]string) (map[
 // not give back the same offers, it re-marshals the parsed file instead.
 func setWeights(text string, f *offer.File, weights map[string]float64) (string, error) {
 	flow := flowWeights(weights)
+	want := *f
+	want.Weights = nil
 	check := func(out string) bool {
 		g, err := offer.Parse([]byte(out))
-		if err != nil || !reflect.DeepEqual(g.Offers, f.Offers) || len(g.Weights) != len(weights) {
+		if err != nil || len(g.Weights) != len(weights) {
 			return false
 		}
 		for k, v := range weights {
@@ -134,12 +136,15 @@ func setWeights(text string, f *offer.File, weights map[string]float64) (string,
 				return false
 			}
 		}
-		return true
+		g.Weights = nil
+		return reflect.DeepEqual(*g, want)
 	}
 	if out, err := replaceWeights(text, flow); err == nil && check(out) {
 		return out, nil
 	}
-	b, err := yaml.Marshal(&offer.File{Offers: f.Offers, Weights: weights})
+	all := *f
+	all.Weights = weights
+	b, err := yaml.Marshal(&all)
 	if err != nil {
 		return "", fmt.Errorf("offers: marshal: %w", err)
 	}
