@@ -204,7 +204,16 @@ func (h *ankiHeader) parse(text string, line int) error {
 
 var htmlTag = regexp.MustCompile(`(?i)<(/?)([a-z][a-z0-9]*)\b[^>]*>`)
 
-func looksHTML(s string) bool { return htmlTag.MatchString(s) || strings.Contains(s, "&nbsp;") }
+// htmlLike is a tag as Anki's fields hold them: a known element name, and
+// attributes only with values (<span style="...">), so that plain text such
+// as "precision<recall when threshold>0.5" or "a<b and c>d" is not taken for
+// markup.
+var htmlLike = regexp.MustCompile(`(?i)<(?:/(?:` + htmlNames + `)\s*|(?:` + htmlNames + `)(?:\s+[a-z-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))*\s*/?)>`)
+
+const htmlNames = `a|b|i|u|s|em|strong|br|div|p|span|ul|ol|li|code|pre|img|sub|sup|font|hr|table|tr|td|th|tbody|thead|h[1-6]|blockquote|small|big|del|ins|mark`
+
+// looksHTML reports whether a field without an #html header holds HTML.
+func looksHTML(s string) bool { return htmlLike.MatchString(s) || strings.Contains(s, "&nbsp;") }
 
 var htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
 

@@ -192,6 +192,10 @@ func TestParseAnki(t *testing.T) {
 		{"html false keeps markup", "#separator:Semicolon\n#html:false\nQ <b>;A <i>\n", []Card{
 			{ID: GenerateID("Q <b>"), Topic: "from-anki", Round: RoundPhoneScreen, Difficulty: 2, Prompt: "Q <b>", Answer: "A <i>", User: true},
 		}},
+		{"plain text with comparisons is not html", "Is precision<recall when threshold>0.5?\tNot always: a<b and c>d.\n", []Card{
+			{ID: GenerateID("Is precision<recall when threshold>0.5?"), Topic: "from-anki", Round: RoundPhoneScreen, Difficulty: 2,
+				Prompt: "Is precision<recall when threshold>0.5?", Answer: "Not always: a<b and c>d.", User: true},
+		}},
 		{"comments and crlf", "#separator:tab\r\n# a comment\r\nQ\tA\r\n", []Card{
 			{ID: GenerateID("Q"), Topic: "from-anki", Round: RoundPhoneScreen, Difficulty: 2, Prompt: "Q", Answer: "A", User: true},
 		}},
