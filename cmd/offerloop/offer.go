@@ -13,8 +13,12 @@ import (
 )
 
 const offerUsage = `usage: offerloop offer compare FILE [--market FILE] [--json]
+       offerloop offer plan FILE [--market FILE] [--json]
 
-Compares 1–5 offers year by year from a YAML file:
+compare sets 1–5 offers side by side year by year; plan says, for each offer,
+whether to negotiate and why, what to ask for with the numbers, an email and a
+call script filled with them, the offer's red flags and what to have before
+resigning. Both read a YAML file:
 
   offers:
     - name: Acme AI
@@ -40,33 +44,52 @@ Compares 1–5 offers year by year from a YAML file:
       factors: {growth: 4, team: 5} # optional non-pay scores, 1–5
   weights: {pay: 3, growth: 2, team: 2}   # optional: rank by a weighted decision matrix
 
+  # optional, for the plan:
+  target: 320000                # the yearly total (four-year average) you want
+  experience_years: 4           # unset: a junior level counts as little experience
+  rare_skills: [LLM serving]    # skills few candidates have; the scripts name them
+  need_any_job: false           # true: you must take a job now, whatever it pays
+  would_accept_anyway: [Acme AI]  # offers you would take exactly as they are
+  recruiters: {Acme AI: Dana}   # how to greet each offer's recruiter
+
 Year n total = base_n + bonus_n + equity vesting in year n + sign-on for year n +
 retirement match + other yearly value (+ relocation in year 1). The four-year
 total is also shown with the stock at −30%, 0 and +30% a year, and each offer is
 placed below, within or above the 2025 US range for its level and company kind
 (--market loads a newer table in the same JSON shape as the one shipped).
+
+The plan negotiates an offer when something backs an ask (it is below market,
+another offer pays more, or you have rare skills) and nothing argues against
+it (you need any job, would accept it as it is, or have no other offer and
+under two years of experience). The ask aims at the other offer's yearly
+average or the top of the market range, whichever is the larger gap (the
+range only when no other offer pays more, unless the offer is below it), else
+at your target; it asks for base first (at most 10% more), then a sign-on
+bonus (at most 20% of base), then equity (at most double the grant). Deadlines
+are read as the end of that day; under 48 hours from now is a red flag.
 `
 
 func runOffer(_ context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("offer needs a subcommand: compare")
+		return usagef("offer needs a subcommand: compare or plan")
 	}
-	switch args[0] {
-	case "compare":
+	sub := args[0]
+	switch sub {
+	case "compare", "plan":
 	case "-h", "--help", "help":
 		fmt.Fprint(e.stdout, offerUsage)
 		return nil
 	default:
 		return usagef("unknown offer subcommand %q", args[0])
 	}
-	f := newFlags(e, "offer compare", offerUsage, true)
+	f := newFlags(e, "offer "+sub, offerUsage, true)
 	marketFile := f.String("market", "", "market ranges (JSON)")
 	pos, err := f.parse(args[1:])
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("offer compare needs one offers file (- for standard input)")
+		return usagef("offer %s needs one offers file (- for standard input)", sub)
 	}
 	data, err := readLimited(e, pos[0], offer.MaxFileBytes)
 	if err != nil {
@@ -92,6 +115,23 @@ func runOffer(_ context.Context, e *env, args []string) error {
 	c, err := offer.Compare(file, m)
 	if err != nil {
 		return err
+	}
+	if sub == "plan" {
+		now, loc, err := clock(e.getenv)
+		if err != nil {
+			return err
+		}
+		plans, err := offer.Negotiation(file, c, now().In(loc))
+		if err != nil {
+			return err
+		}
+		if f.wantJSON() {
+			return printJSON(e.stdout, struct {
+				Plans []offer.Plan `json:"plans"`
+			}{plans})
+		}
+		printPlans(e.stdout, plans)
+		return nil
 	}
 	if f.wantJSON() {
 		return printJSON(e.stdout, c)
@@ -210,4 +250,110 @@ func printComparison(w io.Writer, c *offer.Comparison) {
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+func printPlans(w io.Writer, plans []offer.Plan) {
+	for i, p := range plans {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		verdict := "don't negotiate"
+		if p.Negotiate {
+			verdict = "negotiate"
+		}
+		fmt.Fprintf(w, "== %s: %s ==\n%s\n", p.Offer, verdict, p.Decision)
+		for _, side := range []string{"for", "against"} {
+			fmt.Fprintf(w, "\nReasons %s negotiating:\n", side)
+			for _, c := range p.Criteria {
+				if c.Side != side {
+					continue
+				}
+				mark := "no "
+				if c.Met {
+					mark = "yes"
+				}
+				fmt.Fprintf(w, "  %s  %s: %s\n", mark, c.Text, c.Detail)
+				if c.Met {
+					fmt.Fprintf(w, "       %s\n", c.Why)
+				}
+			}
+		}
+		if p.Negotiate {
+			a := p.Anchor
+			fmt.Fprintf(w, "\nAnchor: %s a year (%s), %s above this offer's %s.\n  %s.\n", money(a.Value), a.Kind, money(a.Gap), money(p.Current), upperFirst(a.Why))
+			fmt.Fprintln(w, "\nAsks:")
+			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+			for _, x := range p.Asks {
+				from, to, change := money(x.Current), money(x.Asked), "+"+money(x.Change)
+				if x.Unit == "shares" {
+					from, to, change = count(x.Current)+" options", count(x.Asked)+" options", "+"+count(x.Change)
+				}
+				pct := ""
+				if x.Current > 0 && x.Component != "signon" {
+					pct = fmt.Sprintf(" (%.1f%%)", x.ChangePct)
+				}
+				fmt.Fprintf(tw, "  %s\t%s → %s\t%s%s\t+%s a year\t%s\n", x.Name, from, to, change, pct, money(x.Yearly), x.Note)
+			}
+			tw.Flush()
+			fmt.Fprintf(w, "  With every ask granted: %s a year, from %s.", money(p.AskedYearly), money(p.Current))
+			if p.Shortfall > 0 {
+				fmt.Fprintf(w, " %s a year short of the anchor.", money(p.Shortfall))
+			}
+			fmt.Fprintln(w)
+			if p.Note != "" {
+				fmt.Fprintf(w, "  %s\n", p.Note)
+			}
+		} else if p.Note != "" {
+			fmt.Fprintf(w, "\n%s\n", p.Note)
+		}
+		fmt.Fprintln(w, "\nAlso worth raising:")
+		for _, x := range p.AlsoAsk {
+			fmt.Fprintf(w, "  %s (now: %s): %s\n", x.Name, x.Current, x.Note)
+		}
+		if p.Email != nil {
+			fmt.Fprintf(w, "\nEmail\n  Subject: %s\n\n%s", p.Email.Subject, indent(p.Email.Body, "  "))
+			fmt.Fprintf(w, "\nCall script\n%s", indent(p.Call, "  "))
+			if len(p.Missing) > 0 {
+				fmt.Fprintf(w, "\nFill in before sending: %s.\n", strings.Join(p.Missing, "; "))
+			}
+		}
+		fmt.Fprintln(w, "\nRed flags:")
+		for _, r := range p.RedFlags {
+			fmt.Fprintf(w, "  %-9s  %s: %s\n", r.Status, r.Text, r.Detail)
+			if r.Status != "clear" {
+				fmt.Fprintf(w, "             %s\n", r.WhatToDo)
+			}
+		}
+		fmt.Fprintln(w, "\nBefore you resign from your current job:")
+		for _, c := range p.Checklist {
+			fmt.Fprintf(w, "  [ ] %s: %s", c.Text, c.Why)
+			if c.Detail != "" {
+				fmt.Fprintf(w, " (%s)", c.Detail)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+}
+
+// indent prefixes every non-empty line of s.
+func indent(s, prefix string) string {
+	lines := strings.SplitAfter(s, "\n")
+	var b strings.Builder
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			b.WriteString(prefix)
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// count formats a number with thousands separators.
+func count(x float64) string { return strings.TrimPrefix(money(x), "$") }
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -20,6 +20,14 @@ import (
 type File struct {
 	Offers  []Offer            `yaml:"offers"`
 	Weights map[string]float64 `yaml:"weights"` // decision weights: "pay" and the factors' names
+
+	// What the negotiation plan needs to know about the user.
+	Target            float64           `yaml:"target"`              // the yearly total (four-year average) you want
+	ExperienceYears   *float64          `yaml:"experience_years"`    // years of relevant experience; unset: judged by level
+	RareSkills        Names             `yaml:"rare_skills"`         // skills few candidates have, named in the scripts
+	NeedAnyJob        bool              `yaml:"need_any_job"`        // you must take a job now, whatever it pays
+	WouldAcceptAnyway Names             `yaml:"would_accept_anyway"` // offers you would accept exactly as they are
+	Recruiters        map[string]string `yaml:"recruiters"`          // offer name → how to greet its recruiter
 }
 
 // MaxFileBytes caps an offers file.
