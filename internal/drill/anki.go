@@ -35,7 +35,12 @@ func WriteAnki(w io.Writer, cards []Card) error {
 		tags := append([]string{}, c.Tags...)
 		tags = append(tags, ankiMeta+"topic::"+c.Topic, ankiMeta+"round::"+string(c.Round),
 			ankiMeta+"difficulty::"+strconv.Itoa(c.Difficulty), ankiMeta+"id::"+c.ID)
-		if err := cw.Write([]string{MarkdownHTML(c.Prompt), MarkdownHTML(c.Answer), strings.Join(tags, " ")}); err != nil {
+		front := MarkdownHTML(c.Prompt)
+		if strings.HasPrefix(front, "#") {
+			// A line starting with # is a header line; the entity shows as #.
+			front = "&#35;" + front[1:]
+		}
+		if err := cw.Write([]string{front, MarkdownHTML(c.Answer), strings.Join(tags, " ")}); err != nil {
 			return err
 		}
 	}

@@ -301,3 +301,23 @@ func FuzzParseAnki(f *testing.F) {
 		}
 	})
 }
+
+// TestAnkiRoundTripHashPrompt: a file's header lines start with "#", so a
+// first card whose prompt does too must not be read as one and lost.
+func TestAnkiRoundTripHashPrompt(t *testing.T) {
+	cards := []Card{
+		{ID: "h1", Topic: "ab-testing", Round: RoundTheory, Difficulty: 2, Prompt: "#1 mistake in A/B tests: what is it?", Answer: "Peeking.", User: true},
+		{ID: "h2", Topic: "ab-testing", Round: RoundTheory, Difficulty: 2, Prompt: "#separator: a trick question?", Answer: "No.", User: true},
+	}
+	var b bytes.Buffer
+	if err := WriteAnki(&b, cards); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ParseAnki(bytes.NewReader(b.Bytes()), ImportDefaults{})
+	if err != nil {
+		t.Fatalf("ParseAnki: %v\n%s", err, b.String())
+	}
+	if diff := cmp.Diff(cards, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("cards → Anki → cards changed (-want +got):\n%s\nfile:\n%s", diff, b.String())
+	}
+}
