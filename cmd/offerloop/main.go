@@ -77,7 +77,7 @@ func commands() []command {
 		{"cards", "list, add, import and export the drill's question cards", cardsUsage, runCards},
 		{"drill", "review theory and screen questions, spaced with FSRS-6", drillUsage, runDrill},
 		{"srs", "replay a review log through FSRS-6, or fit its parameters to your history", srsUsage, runSRS},
-		{"offer", "compare offers year by year against market ranges", offerUsage, runOffer},
+		{"offer", "compare offers year by year against market ranges, and plan the negotiation", offerUsage, runOffer},
 		{"version", "print the version", "usage: offerloop version\n\nPrints the version and revision offerloop was built from.\n", runVersion},
 	}
 }

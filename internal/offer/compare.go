@@ -39,8 +39,8 @@ func Parse(data []byte) (*File, error) {
 		return nil, errs.E(errs.TooLarge, "the offers file is larger than 1 MiB")
 	}
 	var f File
-	if err := yaml.UnmarshalWithOptions(data, &f, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
-		return nil, errs.Invalidf("%s", strings.TrimSpace(yaml.FormatError(err, false, true)))
+	if err := decodeYAML(data, &f); err != nil {
+		return nil, err
 	}
 	if len(f.Offers) < 1 || len(f.Offers) > 5 {
 		return nil, errs.Invalidf("the file lists %d offers; compare between 1 and 5", len(f.Offers))
@@ -61,6 +61,21 @@ func Parse(data []byte) (*File, error) {
 		}
 	}
 	return &f, nil
+}
+
+// decodeYAML decodes strictly. The YAML library panics on a few malformed
+// inputs (a tag with no value, such as "offers: !000"); those are the user's
+// mistakes like any other, so the panic becomes an error.
+func decodeYAML(data []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errs.Invalidf("the file is not valid YAML (%v)", r)
+		}
+	}()
+	if err := yaml.UnmarshalWithOptions(data, v, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
+		return errs.Invalidf("%s", strings.TrimSpace(yaml.FormatError(err, false, true)))
+	}
+	return nil
 }
 
 // Market is a table of total-compensation ranges.
