@@ -140,7 +140,7 @@ func TestParseErrorsHaveLines(t *testing.T) {
 		{"none", "offers: []\n", "between 1 and 5"},
 		{"duplicate", "offers:\n  - {name: A, base: 1}\n  - {name: A, base: 2}\n", "two offers are named"},
 		{"negative", "offers:\n  - {name: A, base: -5}\n", "between 0 and"},
-		{"tag without a value", "offers: !000", "not valid YAML"},
+		{"tag without a value", "offers: !000\n", "not valid YAML"},
 	}
 	for _, tt := range tests {
 		_, err := Parse([]byte(tt.in))
