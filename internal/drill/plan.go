@@ -267,6 +267,7 @@ func buildPlan(now time.Time, loc *time.Location, st Settings, sched *fsrs.Sched
 				lo = 1
 			}
 			if lo > hi {
+				ip.Unplanned++ // reviewed today, and no day left before the interview
 				continue
 			}
 			day, s := latestDay(sched, fc, today, at, lo, hi, st.Target)

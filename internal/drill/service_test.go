@@ -530,3 +530,27 @@ func TestNextImportedCardsInFileOrder(t *testing.T) {
 		t.Errorf("imported cards came in order %v, want %s", order, want)
 	}
 }
+
+// TestPlanReviewedTodayBeforeTomorrow: a card lapsed today, with the
+// interview tomorrow, falls below the target and has no day left for an extra
+// review; the plan must count it as unplanned rather than drop it silently
+// (the panel then claimed no extra review was needed).
+func TestPlanReviewedTodayBeforeTomorrow(t *testing.T) {
+	e := newEnv(t, testCards(2))
+	e.graduate("metrics-00")
+	e.graduate("metrics-01")
+	e.now = start.Add(20 * time.Hour) // the next morning
+	e.rate("metrics-00", fsrs.Again)  // a lapse today
+	today := time.Date(2026, 3, 11, 0, 0, 0, 0, time.UTC)
+	p, days := e.plan(interview(today.AddDate(0, 0, 1).Add(9*time.Hour), "ml_theory"))
+	ip := p.Interviews[0]
+	if _, ok := days["metrics-00"]; ok {
+		t.Fatalf("a card reviewed today is planned again: %v", days)
+	}
+	if ip.BelowTarget == 0 {
+		t.Fatalf("the lapsed card is not below the target: %+v", ip)
+	}
+	if planned := len(days); ip.Unplanned+planned != ip.BelowTarget {
+		t.Errorf("%d below target, %d planned, %d unplanned: every card below the target is planned or unplanned", ip.BelowTarget, planned, ip.Unplanned)
+	}
+}
