@@ -1,6 +1,7 @@
 package fsrs
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -135,7 +136,7 @@ func (p *jsonScanner) eat(c byte) bool {
 	return false
 }
 
-// str reads a JSON string; escapes go through strconv.Unquote.
+// str reads a JSON string; escapes go through encoding/json.
 func (p *jsonScanner) str() (string, error) {
 	if !p.eat('"') {
 		return "", errors.New("expected a string")
@@ -153,8 +154,10 @@ func (p *jsonScanner) str() (string, error) {
 			if !escaped {
 				return string(raw), nil
 			}
-			s, err := strconv.Unquote(`"` + string(raw) + `"`)
-			if err != nil {
+			// JSON's escapes are not Go's ("\/", surrogate pairs): the rare
+			// escaped string goes through encoding/json.
+			var s string
+			if err := json.Unmarshal(p.b[start-1:p.i], &s); err != nil {
 				return "", errors.New("bad escape in a string")
 			}
 			return s, nil

@@ -105,3 +105,23 @@ func TestFastTimes(t *testing.T) {
 		}
 	}
 }
+
+// TestParseReviewLineJSONEscapes: every escape JSON allows reads as JSON
+// means it, including "\/" (written by PHP and others) and surrogate pairs.
+func TestParseReviewLineJSONEscapes(t *testing.T) {
+	for in, want := range map[string]string{
+		`"deck\/card-1"`:         "deck/card-1",
+		`"smile \ud83d\ude00"`:   "smile \U0001F600",
+		`"tab\tand \u00e9"`:      "tab\tand é",
+		`"back\\\/slash"`:        `back\/slash`,
+		`"quote \"q\" and \\\\"`: `quote "q" and \\`,
+	} {
+		l, err := ParseReviewLine([]byte(`{"card":` + in + `,"rating":3,"time":"2026-01-02T15:04:05Z"}`))
+		if err != nil || l.Card != want {
+			t.Errorf("card %s = %q, %v; want %q", in, l.Card, err, want)
+		}
+	}
+	if _, err := ParseReviewLine([]byte(`{"card":"bad \q","rating":3,"time":"2026-01-02T15:04:05Z"}`)); err == nil {
+		t.Error(`"\q" accepted`)
+	}
+}
