@@ -351,3 +351,21 @@ func TestOffersBrokenSavedFile(t *testing.T) {
 	wantHTML(t, w.Body.String())
 	wantStatus(t, e.get("/api/offers"), http.StatusBadRequest)
 }
+
+func TestOffersNegotiationPlan(t *testing.T) {
+	e := newEnv(t, web.Config{})
+	if err := e.db.SetSetting(context.Background(), e.user.ID, tracker.SettingYourName, "Ada Lovelace"); err != nil {
+		t.Fatal(err)
+	}
+	e.saveOffers(offersYAML(t))
+	body := e.get("/offers").Body.String()
+	wantContains(t, body, `id="negotiate"`, "Don&#39;t counter", "Negotiate: Acme AI pays $98,563 a year more",
+		"What to ask for", "Base salary", "$181,000", "80,000 options",
+		`<textarea id="email-1" rows="14" readonly>`, `data-copy="email-1"`, "Parcel offer: the numbers before I decide",
+		"Best regards,\nAda Lovelace", "Red flags", "Decision deadline less than 48 hours away",
+		"Before you accept and resign", "Background check cleared")
+	if strings.Contains(body, "[Your name]") {
+		t.Error("the drafts still ask for the user's name, which the settings know")
+	}
+	wantHTML(t, body)
+}

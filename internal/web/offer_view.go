@@ -228,7 +228,7 @@ func (s *Server) buildOffersPage(ctx context.Context, userID int64, st *offersSt
 			d.DeadlinesPending = true
 		}
 	}
-	d.Plans, d.PlansNote = negotiationPlans(f, c, s.now())
+	d.Plans, d.PlansNote = s.negotiationPlans(ctx, userID, f, c, d.Offers)
 	return d, nil
 }
 
