@@ -68,6 +68,13 @@ offers:
 # other names are the factors you scored above (growth, team, manager,
 # work_life, remote, gpu_access, publication, on_call, ml_core: any you like).
 weights: {pay: 3, growth: 2, team: 2, work_life: 1, ml_core: 1}
+# For the negotiation plan (all optional):
+target: 280000                      # the yearly total (four-year average) you want
+# experience_years: 4               # unset: a junior level counts as little experience
+# rare_skills: [LLM serving]        # skills few candidates have; the scripts name them
+# need_any_job: false               # true: you must take a job now, whatever it pays
+# would_accept_anyway: [Tessellate] # offers you would take exactly as they are
+# recruiters: {Northwind AI: Dana}  # how to greet each offer's recruiter
 `, d1, d2)
 }
 
