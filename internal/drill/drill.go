@@ -54,8 +54,9 @@ const (
 
 // Validate checks a card.
 func (c *Card) Validate() error {
-	if c.ID == "" || len(c.ID) > MaxID || strings.ContainsAny(c.ID, " \t\n/") {
-		return errs.Invalidf("card id %q must be 1–%d characters without spaces or slashes", c.ID, MaxID)
+	// "." and ".." would be cleaned out of the card's URL, /cards/{id}.
+	if c.ID == "" || len(c.ID) > MaxID || strings.ContainsAny(c.ID, " \t\n/") || c.ID == "." || c.ID == ".." {
+		return errs.Invalidf("card id %q must be 1–%d characters without spaces or slashes, and not . or ..", c.ID, MaxID)
 	}
 	if c.Topic == "" {
 		return errs.Invalidf("card %s needs a topic", c.ID)

@@ -171,3 +171,17 @@ func TestCardLinksEscapeTheID(t *testing.T) {
 		t.Errorf("the drill's link to the card is not escaped:\n%s", excerpt(body))
 	}
 }
+
+// TestCardIDDotsRefused: "/cards/.." and "/cards/." are cleaned away by the
+// router, so a card of such an id could never be opened, edited or deleted:
+// the form refuses the id.
+func TestCardIDDotsRefused(t *testing.T) {
+	e := newDrillEnv(t, web.Config{})
+	for _, id := range []string{".", ".."} {
+		f := cardForm("A card with a dotted id?", "No.")
+		f.Set("id", id)
+		w := e.post("/cards/new", f)
+		wantStatus(t, w, http.StatusUnprocessableEntity)
+		wantContains(t, w.Body.String(), "card id")
+	}
+}
