@@ -144,21 +144,63 @@ func setWeights(text string, f *offer.File, weights map[string]float64) (string,
 			}
 		}
 		g.Weights = nil
-		return reflect.DeepEqual(*g, want)
+		return sameData(reflect.ValueOf(*g), reflect.ValueOf(want))
 	}
 	if out, err := replaceWeights(text, flow); err == nil && check(out) {
 		return out, nil
 	}
 	all := *f
 	all.Weights = weights
-	b, err := yaml.Marshal(&all)
-	if err != nil {
-		return "", fmt.Errorf("offers: marshal: %w", err)
+	if b, err := yaml.Marshal(&all); err == nil && check(string(b)) {
+		return string(b), nil
 	}
-	if !check(string(b)) {
-		return "", fmt.Errorf("offers: the file with new weights does not read back the same")
+	// Never save a file that reads differently from what the user wrote.
+	return "", errs.Invalidf("the weights could not be written into your offers file as it is written; set them under weights: in the editor instead")
+}
+
+// sameData is reflect.DeepEqual for plain data, except that a nil slice or
+// map equals an empty one: a re-marshalled file writes "signon: []" where the
+// user wrote nothing.
+func sameData(a, b reflect.Value) bool {
+	if a.Kind() != b.Kind() || a.Type() != b.Type() {
+		return false
 	}
-	return string(b), nil
+	switch a.Kind() {
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for i := range a.Len() {
+			if !sameData(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for _, k := range a.MapKeys() {
+			v := b.MapIndex(k)
+			if !v.IsValid() || !sameData(a.MapIndex(k), v) {
+				return false
+			}
+		}
+		return true
+	case reflect.Struct:
+		for i := range a.NumField() {
+			if !sameData(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Pointer:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return sameData(a.Elem(), b.Elem())
+	}
+	return reflect.DeepEqual(a.Interface(), b.Interface())
 }
 
 // replaceWeights puts flow as the value of the top-level weights key, adding
