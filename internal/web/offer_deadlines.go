@@ -25,6 +25,7 @@ type deadlineRow struct {
 	AppDeadline tracker.Date
 	TaskDue     time.Time
 	TaskDone    bool
+	TaskStale   bool // the to-do was made for another day than the file now says
 	Problem     string
 }
 
@@ -47,7 +48,7 @@ func (s *Server) offerDeadlines(ctx context.Context, userID int64, f *offer.File
 			continue
 		}
 		row := deadlineRow{Offer: o.Name}
-		d, err := tracker.ParseDate(o.Deadline)
+		d, due, err := s.offerDeadline(o.Deadline)
 		if err != nil {
 			row.Where, row.Problem = "invalid", message(err)
 			rows = append(rows, row)
@@ -92,12 +93,13 @@ func (s *Server) offerDeadlines(ctx context.Context, userID int64, f *offer.File
 			if strings.EqualFold(t.Title, title) {
 				found = true
 				row.Where, row.TaskDue, row.TaskDone = "task", t.Due, !t.DoneAt.IsZero()
+				row.TaskStale = !row.TaskDone && tracker.DateOf(t.Due.In(s.cfg.Loc)).String() != d.String()
 				break
 			}
 		}
 		if !found {
 			if write {
-				t := tracker.ManualTask{UserID: userID, Title: title, Due: d.Time(s.cfg.Loc).Add(17 * time.Hour), CreatedAt: s.now()}
+				t := tracker.ManualTask{UserID: userID, Title: title, Due: due, CreatedAt: s.now()}
 				if err := s.store.CreateTask(ctx, &t); err != nil {
 					return nil, err
 				}
@@ -110,4 +112,19 @@ func (s *Server) offerDeadlines(ctx context.Context, userID int64, f *offer.File
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// offerDeadline reads an offer's deadline: a day (due at 17:00 that day, as
+// the tracker's deadline tasks are) or, as the negotiation plan also accepts,
+// an RFC 3339 instant (due then, on that day in the user's zone).
+func (s *Server) offerDeadline(v string) (tracker.Date, time.Time, error) {
+	v = strings.TrimSpace(v)
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return tracker.DateOf(t.In(s.cfg.Loc)), t, nil
+	}
+	d, err := tracker.ParseDate(v)
+	if err != nil {
+		return tracker.Date{}, time.Time{}, err
+	}
+	return d, d.Time(s.cfg.Loc).Add(17 * time.Hour), nil
 }

@@ -328,6 +328,14 @@ func TestOffersDeadlinesFlowToTracker(t *testing.T) {
 	today := e.get("/today").Body.String()
 	wantContains(t, today, "Decide on the ACME AI offer", "Decide on the Parcel offer")
 
+	// An instant, as the negotiation plan also reads deadlines.
+	e.saveOffers(strings.Replace(text, "deadline: 2026-11-30", "deadline: 2026-11-28T12:00:00Z", 1))
+	if got := e.app(acme.ID).Deadline.String(); got != "2026-12-01" {
+		t.Errorf("Acme's deadline changed to %q", got)
+	}
+	body = e.get("/offers").Body.String()
+	wantContains(t, body, "decide by Sat 28 Nov 2026", "In your to-dos", "not the day the file now gives")
+
 	// An application reaching the offer stage later: the page offers to send it.
 	helio := e.addApp("Helio Health", tracker.MidSize, "Applied Scientist", tracker.NewDate(2026, 10, 1))
 	e.moveTo(helio, "offer")
