@@ -460,3 +460,29 @@ func TestParseWhen(t *testing.T) {
 		}
 	}
 }
+
+func TestDrillSettingsFlags(t *testing.T) {
+	c := newCLI(t)
+	out := c.ok("settings")
+	if !strings.Contains(out, "retention:         0.9") || !strings.Contains(out, "new-per-day:       20") {
+		t.Errorf("defaults:\n%s", out)
+	}
+	c.ok("settings", "--retention", "0.85", "--new-per-day", "5")
+	var got map[string]any
+	c.json(&got, "settings")
+	if got["retention"] != "0.85" || got["new_per_day"] != "5" || got["daily_cap"] != "60" {
+		t.Errorf("settings --json = %v", got)
+	}
+	if msg := c.fails(1, "settings", "--retention", "1.5", "--new-per-day", "9"); !strings.Contains(msg, "desired retention") {
+		t.Errorf("out of range: %q", msg)
+	}
+	c.json(&got, "settings")
+	if got["new_per_day"] != "5" {
+		t.Errorf("a refused change saved new_per_day = %v", got["new_per_day"])
+	}
+	c.ok("settings", "--retention", "")
+	c.json(&got, "settings")
+	if got["retention"] != "0.9" {
+		t.Errorf("empty value should restore the default, got %v", got["retention"])
+	}
+}

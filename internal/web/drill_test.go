@@ -631,3 +631,29 @@ func TestDrillDoneWhenEveryCardIsStudied(t *testing.T) {
 		t.Errorf("with every card studied, the done state promises new cards tomorrow:\n%s", excerpt(body))
 	}
 }
+
+// TestDrillSettingsForm: the settings page edits the drill's preferences; a
+// value out of range is refused with nothing saved, and the drill uses them.
+func TestDrillSettingsForm(t *testing.T) {
+	e := newDrillEnv(t, web.Config{})
+	ctx := context.Background()
+	body := e.get("/settings").Body.String()
+	wantContains(t, body, `name="retention"`, `value="0.9"`, `name="new_per_day"`, `value="20"`)
+	w := e.post("/settings/drill", url.Values{"retention": {"0.85"}, "new_per_day": {"5"}, "target": {"0.95"}, "daily_cap": {"30"}})
+	wantStatus(t, w, http.StatusSeeOther)
+	st, err := e.d.Settings(ctx, e.user.ID)
+	if err != nil || st.Retention != 0.85 || st.NewPerDay != 5 || st.Target != 0.95 || st.DailyCap != 30 {
+		t.Errorf("settings after saving = %+v, %v", st, err)
+	}
+	w = e.post("/settings/drill", url.Values{"retention": {"1.5"}, "new_per_day": {"7"}})
+	wantStatus(t, w, http.StatusUnprocessableEntity)
+	wantContains(t, w.Body.String(), "desired retention")
+	if st, _ := e.d.Settings(ctx, e.user.ID); st.NewPerDay != 5 {
+		t.Errorf("a refused form saved new cards a day = %d", st.NewPerDay)
+	}
+	// Empty fields go back to the defaults.
+	wantStatus(t, e.post("/settings/drill", url.Values{}), http.StatusSeeOther)
+	if st, _ := e.d.Settings(ctx, e.user.ID); st.Retention != 0.9 || st.NewPerDay != 20 {
+		t.Errorf("after clearing, settings = %+v", st)
+	}
+}

@@ -45,6 +45,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /calendar.ics", s.calendar)
 	mux.HandleFunc("GET /settings", s.settings)
 	mux.HandleFunc("POST /settings", s.saveSettings)
+	mux.HandleFunc("POST /settings/drill", s.saveDrillSettings)
 	mux.HandleFunc("GET /export.json", s.export)
 	mux.HandleFunc("GET /import", s.importForm)
 	mux.HandleFunc("POST /import", s.importFile)

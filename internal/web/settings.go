@@ -3,7 +3,9 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
+	"github.com/offerloop/offerloop/internal/drill"
 	"github.com/offerloop/offerloop/internal/errs"
 	"github.com/offerloop/offerloop/internal/tracker"
 )
@@ -15,6 +17,103 @@ type settingsPage struct {
 	Saved        bool
 	Error        string
 	MaxUpload    string
+	// The drill's settings, as entered; shown when the drill is enabled.
+	Drill      bool
+	DrillVals  map[string]string
+	DrillError string
+	DrillSaved bool
+}
+
+// drillSettings are the drill preferences the settings page edits: the form
+// field, the stored key, the parser that checks a value, and its default.
+var drillSettings = []struct {
+	field, key string
+	check      func(string) error
+	def        string
+}{
+	{"retention", drill.SettingRetention, func(v string) error { _, err := drill.ParseRetention(v); return err }, "0.9"},
+	{"new_per_day", drill.SettingNewPerDay, func(v string) error { _, err := drill.ParseNewPerDay(v); return err }, strconv.Itoa(drill.DefaultNewPerDay)},
+	{"target", drill.SettingTarget, func(v string) error { _, err := drill.ParseTarget(v); return err }, "0.9"},
+	{"daily_cap", drill.SettingDailyCap, func(v string) error { _, err := drill.ParseDailyCap(v); return err }, strconv.Itoa(drill.DefaultInterviewCap)},
+}
+
+// loadDrillSettings fills the page's drill values from the store, defaults
+// where unset.
+func (s *Server) loadDrillSettings(r *http.Request, d *settingsPage, userID int64) error {
+	d.Drill = s.drill != nil
+	d.DrillVals = map[string]string{}
+	for _, f := range drillSettings {
+		v, err := s.store.Setting(r.Context(), userID, f.key)
+		if err != nil {
+			return err
+		}
+		if v == "" {
+			v = f.def
+		}
+		d.DrillVals[f.field] = v
+	}
+	return nil
+}
+
+// saveDrillSettings checks every drill value, then stores them all; an empty
+// value goes back to the default.
+func (s *Server) saveDrillSettings(w http.ResponseWriter, r *http.Request) {
+	if err := s.parseForm(w, r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	u, err := s.user(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := s.settingsPage()
+	if err := s.loadSettings(r, d, u.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Drill = s.drill != nil
+	d.DrillVals = map[string]string{}
+	for _, f := range drillSettings {
+		v := strings.TrimSpace(formString(r, f.field))
+		d.DrillVals[f.field] = v
+		if v == "" {
+			continue
+		}
+		if err := f.check(v); err != nil {
+			d.DrillError = message(err)
+			s.renderStatus(w, r, http.StatusUnprocessableEntity, "settings", d)
+			return
+		}
+	}
+	for _, f := range drillSettings {
+		v := d.DrillVals[f.field]
+		if v == f.def {
+			v = ""
+		}
+		if err := s.store.SetSetting(r.Context(), u.ID, f.key, v); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	seeOther(w, r, "/settings?drill=1")
+}
+
+// loadSettings fills the page's tracker settings from the store.
+func (s *Server) loadSettings(r *http.Request, d *settingsPage, userID int64) error {
+	var err error
+	if d.YourName, err = s.store.Setting(r.Context(), userID, tracker.SettingYourName); err != nil {
+		return err
+	}
+	v, err := s.store.Setting(r.Context(), userID, tracker.SettingFollowUpDays)
+	if err != nil {
+		return err
+	}
+	d.FollowUpDays = v
+	if n, err := tracker.ParseFollowUpDays(v); err == nil {
+		d.FollowUpDays = strconv.Itoa(n)
+	}
+	return nil
 }
 
 func (s *Server) settings(w http.ResponseWriter, r *http.Request) {
@@ -25,20 +124,16 @@ func (s *Server) settings(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := s.settingsPage()
-	if d.YourName, err = s.store.Setting(ctx, u.ID, tracker.SettingYourName); err != nil {
+	if err := s.loadSettings(r, d, u.ID); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	v, err := s.store.Setting(ctx, u.ID, tracker.SettingFollowUpDays)
-	if err != nil {
+	if err := s.loadDrillSettings(r, d, u.ID); err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	d.FollowUpDays = v
-	if n, err := tracker.ParseFollowUpDays(v); err == nil {
-		d.FollowUpDays = strconv.Itoa(n)
 	}
 	d.Saved = r.URL.Query().Get("saved") == "1"
+	d.DrillSaved = r.URL.Query().Get("drill") == "1"
 	s.render(w, r, "settings", d)
 }
 
@@ -75,6 +170,9 @@ func (s *Server) saveSettings(w http.ResponseWriter, r *http.Request) {
 	}()
 	if userError(err) {
 		d.Error = message(err)
+		if u, uerr := s.user(ctx); uerr == nil {
+			s.loadDrillSettings(r, d, u.ID)
+		}
 		s.renderStatus(w, r, status(err, true), "settings", d)
 		return
 	}
