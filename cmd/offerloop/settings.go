@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/offerloop/offerloop/internal/drill"
@@ -28,19 +27,10 @@ func runSettings(ctx context.Context, e *env, args []string) error {
 	f := newFlags(e, "settings", settingsUsage, true)
 	name := f.String("name", "", "your name")
 	days := f.String("follow-up-days", "", "days of silence before a follow-up")
-	drillFlags := []struct {
-		flag, key string
-		check     func(string) error
-		def       string
-		v         *string
-	}{
-		{"retention", drill.SettingRetention, func(v string) error { _, err := drill.ParseRetention(v); return err }, "0.9", nil},
-		{"new-per-day", drill.SettingNewPerDay, func(v string) error { _, err := drill.ParseNewPerDay(v); return err }, strconv.Itoa(drill.DefaultNewPerDay), nil},
-		{"interview-target", drill.SettingTarget, func(v string) error { _, err := drill.ParseTarget(v); return err }, "0.9", nil},
-		{"daily-cap", drill.SettingDailyCap, func(v string) error { _, err := drill.ParseDailyCap(v); return err }, strconv.Itoa(drill.DefaultInterviewCap), nil},
-	}
-	for i := range drillFlags {
-		drillFlags[i].v = f.String(drillFlags[i].flag, "", drillFlags[i].flag)
+	// One flag per drill preference, named like the preference with dashes.
+	drillFlags := make([]*string, len(drill.SettingFields))
+	for i, df := range drill.SettingFields {
+		drillFlags[i] = f.String(flagName(df), "", df.Name)
 	}
 	if _, err := f.parse(args); err != nil {
 		return err
@@ -54,9 +44,9 @@ func runSettings(ctx context.Context, e *env, args []string) error {
 	defer s.Close()
 	uid := s.user.ID
 	// Check every value before writing any, so a refused command changes nothing.
-	for _, df := range drillFlags {
-		if given[df.flag] && *df.v != "" {
-			if err := df.check(*df.v); err != nil {
+	for i, df := range drill.SettingFields {
+		if given[flagName(df)] && *drillFlags[i] != "" {
+			if err := df.Check(*drillFlags[i]); err != nil {
 				return err
 			}
 		}
@@ -69,23 +59,23 @@ func runSettings(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	for _, df := range drillFlags {
-		if given[df.flag] {
-			if err := s.db.SetSetting(ctx, uid, df.key, strings.TrimSpace(*df.v)); err != nil {
+	for i, df := range drill.SettingFields {
+		if given[flagName(df)] {
+			if err := s.db.SetSetting(ctx, uid, df.Key, strings.TrimSpace(*drillFlags[i])); err != nil {
 				return err
 			}
 		}
 	}
 	drillVals := map[string]string{}
-	for _, df := range drillFlags {
-		v, err := s.db.Setting(ctx, uid, df.key)
+	for _, df := range drill.SettingFields {
+		v, err := s.db.Setting(ctx, uid, df.Key)
 		if err != nil {
 			return err
 		}
 		if v == "" {
-			v = df.def
+			v = df.Default
 		}
-		drillVals[df.flag] = v
+		drillVals[df.Name] = v
 	}
 	if given["name"] {
 		if err := s.db.SetSetting(ctx, uid, tracker.SettingYourName, *name); err != nil {
@@ -104,14 +94,23 @@ func runSettings(ctx context.Context, e *env, args []string) error {
 	if f.wantJSON() {
 		out := map[string]any{"name": gotName, "follow_up_days": n, "database": s.db.Path()}
 		for k, v := range drillVals {
-			out[strings.ReplaceAll(k, "-", "_")] = v
+			out[k] = v
 		}
 		return printJSON(e.stdout, out)
 	}
 	fmt.Fprintf(e.stdout, "name:              %s\nfollow-up days:    %d\n", gotName, n)
-	for _, df := range drillFlags {
-		fmt.Fprintf(e.stdout, "%-18s %s\n", df.flag+":", drillVals[df.flag])
+	for _, df := range drill.SettingFields {
+		fmt.Fprintf(e.stdout, "%-18s %s\n", flagName(df)+":", drillVals[df.Name])
 	}
 	fmt.Fprintf(e.stdout, "database:          %s\n", s.db.Path())
 	return nil
+}
+
+// flagName is the command-line flag of a drill preference: its name with
+// dashes; the interview-day target is --interview-target.
+func flagName(f drill.SettingField) string {
+	if f.Name == "target" {
+		return "interview-target"
+	}
+	return strings.ReplaceAll(f.Name, "_", "-")
 }

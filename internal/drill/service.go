@@ -666,3 +666,21 @@ func (d *Drill) Stats(ctx context.Context, userID int64, days int) (*Stats, erro
 	}
 	return s, nil
 }
+
+// SettingField describes one drill preference for the forms and flags that
+// edit it: its stored key, a short name, a check, and the default shown when
+// it is unset.
+type SettingField struct {
+	Name    string // retention, new_per_day, target, daily_cap
+	Key     string
+	Check   func(string) error
+	Default string
+}
+
+// SettingFields lists the drill's editable preferences in display order.
+var SettingFields = []SettingField{
+	{"retention", SettingRetention, func(v string) error { _, err := ParseRetention(v); return err }, strconv.FormatFloat(DefaultRetention, 'g', -1, 64)},
+	{"new_per_day", SettingNewPerDay, func(v string) error { _, err := ParseNewPerDay(v); return err }, strconv.Itoa(DefaultNewPerDay)},
+	{"target", SettingTarget, func(v string) error { _, err := ParseTarget(v); return err }, strconv.FormatFloat(DefaultTarget, 'g', -1, 64)},
+	{"daily_cap", SettingDailyCap, func(v string) error { _, err := ParseDailyCap(v); return err }, strconv.Itoa(DefaultInterviewCap)},
+}

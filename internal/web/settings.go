@@ -24,33 +24,20 @@ type settingsPage struct {
 	DrillSaved bool
 }
 
-// drillSettings are the drill preferences the settings page edits: the form
-// field, the stored key, the parser that checks a value, and its default.
-var drillSettings = []struct {
-	field, key string
-	check      func(string) error
-	def        string
-}{
-	{"retention", drill.SettingRetention, func(v string) error { _, err := drill.ParseRetention(v); return err }, "0.9"},
-	{"new_per_day", drill.SettingNewPerDay, func(v string) error { _, err := drill.ParseNewPerDay(v); return err }, strconv.Itoa(drill.DefaultNewPerDay)},
-	{"target", drill.SettingTarget, func(v string) error { _, err := drill.ParseTarget(v); return err }, "0.9"},
-	{"daily_cap", drill.SettingDailyCap, func(v string) error { _, err := drill.ParseDailyCap(v); return err }, strconv.Itoa(drill.DefaultInterviewCap)},
-}
-
 // loadDrillSettings fills the page's drill values from the store, defaults
 // where unset.
 func (s *Server) loadDrillSettings(r *http.Request, d *settingsPage, userID int64) error {
 	d.Drill = s.drill != nil
 	d.DrillVals = map[string]string{}
-	for _, f := range drillSettings {
-		v, err := s.store.Setting(r.Context(), userID, f.key)
+	for _, f := range drill.SettingFields {
+		v, err := s.store.Setting(r.Context(), userID, f.Key)
 		if err != nil {
 			return err
 		}
 		if v == "" {
-			v = f.def
+			v = f.Default
 		}
-		d.DrillVals[f.field] = v
+		d.DrillVals[f.Name] = v
 	}
 	return nil
 }
@@ -74,24 +61,24 @@ func (s *Server) saveDrillSettings(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Drill = s.drill != nil
 	d.DrillVals = map[string]string{}
-	for _, f := range drillSettings {
-		v := strings.TrimSpace(formString(r, f.field))
-		d.DrillVals[f.field] = v
+	for _, f := range drill.SettingFields {
+		v := strings.TrimSpace(formString(r, f.Name))
+		d.DrillVals[f.Name] = v
 		if v == "" {
 			continue
 		}
-		if err := f.check(v); err != nil {
+		if err := f.Check(v); err != nil {
 			d.DrillError = message(err)
 			s.renderStatus(w, r, http.StatusUnprocessableEntity, "settings", d)
 			return
 		}
 	}
-	for _, f := range drillSettings {
-		v := d.DrillVals[f.field]
-		if v == f.def {
+	for _, f := range drill.SettingFields {
+		v := d.DrillVals[f.Name]
+		if v == f.Default {
 			v = ""
 		}
-		if err := s.store.SetSetting(r.Context(), u.ID, f.key, v); err != nil {
+		if err := s.store.SetSetting(r.Context(), u.ID, f.Key, v); err != nil {
 			s.fail(w, r, err)
 			return
 		}
