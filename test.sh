@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Runs offerloop's whole test suite. It first installs, from Debian's packages,
-# what the tests need and the machine lacks (Chromium for the browser tests), so
+# what the tests need and the machine lacks (Chromium for the browser tests,
+# bubblewrap and python3-numpy for the judge), so
 # that it works on a fresh Debian machine with Go. Extra arguments go to go test.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# The ML coding judge runs Debian's Python with numpy inside bubblewrap.
+command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
+[ -x /usr/bin/python3 ] || need+=(python3)
+/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || need+=(python3-numpy)
 if [ ${#need[@]} -gt 0 ]; then
 	echo "test.sh: installing ${need[*]} from Debian's packages" >&2
 	sudo=""
