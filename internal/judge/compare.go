@@ -257,7 +257,7 @@ func Allclose(got, want Value, t Tol) error {
 		return fmt.Errorf("expected shape %s, got shape %s", shapeString(w.Shape), shapeString(g.Shape))
 	}
 	for i := range w.Data {
-		if !close(g.Data[i], w.Data[i], t) {
+		if !near(g.Data[i], w.Data[i], t) {
 			return fmt.Errorf("%s: expected %s, got %s", elementName(w.Shape, i),
 				fmtNum(w.Data[i]), fmtNum(g.Data[i]))
 		}
@@ -281,7 +281,7 @@ func isNumericList(l []Value) bool {
 	return true
 }
 
-func close(g, w float64, t Tol) bool {
+func near(g, w float64, t Tol) bool {
 	if math.IsNaN(w) || math.IsNaN(g) {
 		return math.IsNaN(w) && math.IsNaN(g)
 	}
@@ -337,8 +337,8 @@ func SignRows(got, want Value, t Tol) error {
 		gr, wr := g.Row(r), w.Row(r)
 		plus, minus := true, true
 		for j := range wr {
-			plus = plus && close(gr[j], wr[j], t)
-			minus = minus && close(-gr[j], wr[j], t)
+			plus = plus && near(gr[j], wr[j], t)
+			minus = minus && near(-gr[j], wr[j], t)
 		}
 		if !plus && !minus {
 			return fmt.Errorf("row %d does not match the expected row, even with its sign flipped", r)

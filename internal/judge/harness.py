@@ -46,6 +46,10 @@ MS_REC = 0x4000
 MS_PRIVATE = 0x40000
 MS_NOSUID = 0x2
 MS_NODEV = 0x4
+MS_RDONLY = 0x1
+MS_REMOUNT = 0x20
+MS_BIND = 0x1000
+MS_RELATIME = 1 << 21
 CLONE_NEWNS = 0x00020000
 CLONE_NEWPID = 0x20000000
 PR_CAPBSET_DROP = 24
@@ -192,6 +196,9 @@ def runner(req, res_w, out_w):
             check(libc.mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV, None), "mount /proc")
             if os.path.isdir("/dev/shm"):
                 check(libc.mount(b"tmpfs", b"/dev/shm", b"tmpfs", MS_NOSUID | MS_NODEV, b"size=65536"), "mount /dev/shm")
+            # bubblewrap's /dev is one tmpfs shared by every submission of this
+            # worker: make it read-only here so nothing can be left in it.
+            check(libc.mount(None, b"/dev", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_RELATIME, None), "remount /dev read-only")
         else:
             os.setpgid(0, 0)
         os.chdir("/tmp")
@@ -215,6 +222,7 @@ def runner(req, res_w, out_w):
         sys.stderr = os.fdopen(2, "w", buffering=1 << 16, errors="replace", closefd=False)
     except BaseException as e:
         try:
+            os.dup2(res_w, 3)
             write_record({"internal": "sandbox setup failed: %s" % e})
         finally:
             _exit(0)
@@ -222,6 +230,14 @@ def runner(req, res_w, out_w):
 
 
 def run_submission(req):
+    # Processes the submission forks inherit the results pipe; only the
+    # runner itself may write to it.
+    runner_pid = os.getpid()
+
+    def mine():
+        if os.getpid() != runner_pid:
+            _exit(0)
+
     try:
         code = compile(req["code"], "solution.py", "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as e:
@@ -230,7 +246,9 @@ def run_submission(req):
     namespace = {"__name__": "solution", "__builtins__": builtins}
     try:
         exec(code, namespace)
+        mine()
     except BaseException as e:
+        mine()
         write_record({"load_error": user_traceback(e), "mle": isinstance(e, MemoryError)})
         flush_and_exit()
     fn = namespace.get(req["entry"])
@@ -248,10 +266,12 @@ def run_submission(req):
                 args = decode(call.get("args", []))
                 kwargs = decode(call.get("kwargs", {}))
                 values.append(fn(*args, **kwargs))
+                mine()
             ms = (time.perf_counter() - started) * 1000
             encoded = [encode(v) for v in values]
             rec = {"i": i, "values": encoded, "ms": ms}
         except BaseException as e:
+            mine()
             rec = {"i": i, "error": user_traceback(e), "mle": isinstance(e, MemoryError),
                    "ms": (time.perf_counter() - started) * 1000}
         try:

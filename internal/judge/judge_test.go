@@ -1,0 +1,108 @@
+package judge
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+var (
+	sharedOnce  sync.Once
+	sharedJudge *Judge
+	sharedErr   error
+)
+
+// testJudge returns one sandboxed judge shared by the package's tests. The
+// sandbox is required: test.sh installs bubblewrap and python3-numpy.
+func testJudge(t testing.TB) *Judge {
+	t.Helper()
+	sharedOnce.Do(func() {
+		sharedJudge, sharedErr = New(Options{Workers: 2})
+		if sharedErr == nil {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			sharedErr = sharedJudge.Ready(ctx)
+		}
+	})
+	if sharedErr != nil {
+		t.Fatalf("the judge cannot run here (test.sh installs bubblewrap and python3-numpy): %v", sharedErr)
+	}
+	return sharedJudge
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sharedJudge != nil {
+		sharedJudge.Close()
+	}
+	os.Exit(code)
+}
+
+func grade(t *testing.T, id, code string) *Result {
+	t.Helper()
+	p, ok := Get(id)
+	if !ok {
+		t.Fatalf("no problem %q", id)
+	}
+	res, err := testJudge(t).Grade(context.Background(), p, code)
+	if err != nil {
+		t.Fatalf("grade %s: %v", id, err)
+	}
+	return res
+}
+
+func describe(res *Result) string {
+	var b strings.Builder
+	b.WriteString(res.Verdict + " " + res.Message)
+	for _, c := range res.Cases {
+		if c.Verdict != Accepted {
+			b.WriteString("\n  " + c.Name + ": " + c.Verdict + " " + c.Message)
+		}
+	}
+	if res.Output != "" {
+		b.WriteString("\n  output: " + res.Output)
+	}
+	return b.String()
+}
+
+// TestProblems grades every problem's reference solution, which must be
+// accepted, and every wrong solution in testdata/wrong/ID, which must get the
+// verdict named on its first line ("# expect: wrong_answer").
+func TestProblems(t *testing.T) {
+	ps, err := Problems()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		t.Run(p.ID, func(t *testing.T) {
+			res := grade(t, p.ID, p.Solution)
+			if res.Verdict != Accepted {
+				t.Errorf("reference solution: %s", describe(res))
+			}
+			files, _ := filepath.Glob(filepath.Join("testdata", "wrong", p.ID, "*.py"))
+			if len(files) == 0 {
+				t.Errorf("no wrong solutions in testdata/wrong/%s", p.ID)
+			}
+			for _, f := range files {
+				src, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				first, _, _ := strings.Cut(string(src), "\n")
+				want := strings.TrimSpace(strings.TrimPrefix(first, "# expect:"))
+				if want == first || want == "" {
+					t.Errorf("%s: first line must be '# expect: VERDICT'", f)
+					continue
+				}
+				res := grade(t, p.ID, string(src))
+				if res.Verdict != want {
+					t.Errorf("%s: want %s, got %s", filepath.Base(f), want, describe(res))
+				}
+			}
+		})
+	}
+}
