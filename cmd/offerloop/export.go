@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/offerloop/offerloop/internal/judge"
 	"io"
 	"os"
 	"path/filepath"
@@ -103,6 +104,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if d.Drill, err = json.Marshal(dd); err != nil {
+		return err
+	}
+	if d.Judge, err = judge.ExportSection(ctx, s.db, s.user.ID); err != nil {
 		return err
 	}
 	out := ""

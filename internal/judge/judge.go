@@ -113,7 +113,7 @@ func (j *Judge) acquire(ctx context.Context) (*worker, error) {
 			if w.alive() {
 				return w, nil
 			}
-			j.release(nil)
+			j.retire(w)
 			continue
 		default:
 		}
@@ -122,7 +122,7 @@ func (j *Judge) acquire(ctx context.Context) (*worker, error) {
 			if w.alive() {
 				return w, nil
 			}
-			j.release(nil)
+			j.retire(w)
 		case j.slots <- struct{}{}:
 			w, err := startWorker(j.mode == "bubblewrap", j.bwrap, j.opts.Limits)
 			if err != nil {
@@ -142,21 +142,21 @@ func (j *Judge) acquire(ctx context.Context) (*worker, error) {
 	}
 }
 
-// release returns a healthy worker to the pool, or retires a broken one and
-// starts its replacement.
+// release returns a healthy worker to the pool.
 func (j *Judge) release(w *worker) {
-	if w != nil && w.alive() {
-		j.mu.Lock()
-		closed := j.closed
-		j.mu.Unlock()
-		if !closed {
-			j.idle <- w
-			return
-		}
+	j.mu.Lock()
+	closed := j.closed
+	j.mu.Unlock()
+	if !closed && w.alive() {
+		j.idle <- w
+		return
 	}
-	if w != nil {
-		w.kill()
-	}
+	j.retire(w)
+}
+
+// retire kills a worker and starts its replacement in the background.
+func (j *Judge) retire(w *worker) {
+	w.kill()
 	<-j.slots
 	j.mu.Lock()
 	closed := j.closed
@@ -286,8 +286,7 @@ func (j *Judge) Grade(ctx context.Context, p *Problem, code string) (*Result, er
 		}
 		// The worker itself failed (it was killed, or its monitor broke):
 		// retire it; retry once on a fresh one before blaming the judge.
-		w.kill()
-		j.release(w)
+		j.retire(w)
 		if attempt == 1 || ctx.Err() != nil {
 			res.TimeMS = ms(time.Since(started))
 			return j.fatal(res, p, InternalError, "the judge failed: "+err.Error()), nil

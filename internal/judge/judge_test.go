@@ -2,6 +2,8 @@ package judge
 
 import (
 	"context"
+
+	"github.com/offerloop/offerloop/internal/content"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,7 +48,12 @@ func grade(t *testing.T, id, code string) *Result {
 	t.Helper()
 	p, ok := Get(id)
 	if !ok {
-		t.Fatalf("no problem %q", id)
+		// Load just this one, so a broken problem elsewhere does not hide
+		// what this test checks (TestLibrary reports the broken one).
+		var err error
+		if p, err = loadProblem(content.FS(), "judge/"+id); err != nil {
+			t.Fatalf("problem %q: %v", id, err)
+		}
 	}
 	res, err := testJudge(t).Grade(context.Background(), p, code)
 	if err != nil {

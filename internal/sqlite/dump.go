@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/offerloop/offerloop/internal/judge"
 	"strings"
 
 	"modernc.org/sqlite"
@@ -125,9 +126,21 @@ func (db *DB) RestoreAll(ctx context.Context, userID int64, d *tracker.Dump, dd 
 			return err
 		}
 	}
+	var jd *judge.Dump
+	if len(d.Judge) > 0 {
+		var err error
+		if jd, err = judge.DecodeDump(d.Judge); err != nil {
+			return err
+		}
+	}
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		if err := restoreTracker(ctx, tx, userID, d); err != nil {
 			return err
+		}
+		if jd != nil {
+			if err := restoreAttemptRows(ctx, tx, userID, jd); err != nil {
+				return err
+			}
 		}
 		if dd == nil {
 			return nil

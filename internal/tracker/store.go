@@ -262,6 +262,9 @@ type Dump struct {
 	// Drill is the drill's section of the export (a drill.Dump), carried
 	// as it is: the tracker neither reads nor restores it.
 	Drill json.RawMessage `json:"drill,omitempty"`
+	// Judge is the ML coding judge's section (a judge.Dump: every attempt),
+	// carried the same way.
+	Judge json.RawMessage `json:"judge,omitempty"`
 }
 
 // DumpFormat identifies an offerloop export file.

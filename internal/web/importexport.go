@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/offerloop/offerloop/internal/judge"
 	"io"
 	"net/http"
 	"path"
@@ -38,6 +39,12 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		}
 		if d.Drill, err = json.Marshal(dd); err != nil {
 			s.fail(w, r, fmt.Errorf("export: %w", err))
+			return
+		}
+	}
+	if s.judge != nil && s.judge.Store != nil {
+		if d.Judge, err = judge.ExportSection(ctx, s.judge.Store, u.ID); err != nil {
+			s.fail(w, r, err)
 			return
 		}
 	}
@@ -183,12 +190,15 @@ type restorer interface {
 // restore loads an export: the tracker, and its drill section when it has one,
 // all or nothing.
 func (s *Server) restore(ctx context.Context, userID int64, d *tracker.Dump) error {
-	if len(d.Drill) == 0 {
+	if len(d.Drill) == 0 && len(d.Judge) == 0 {
 		return s.store.Restore(ctx, userID, d)
 	}
-	dd, err := drill.DecodeDump(d.Drill)
-	if err != nil {
-		return err
+	var dd *drill.Dump
+	if len(d.Drill) > 0 {
+		var err error
+		if dd, err = drill.DecodeDump(d.Drill); err != nil {
+			return err
+		}
 	}
 	rs, ok := s.store.(restorer)
 	if !ok {

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/offerloop/offerloop/internal/judge"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -40,6 +41,17 @@ type Config struct {
 	// Its Now and Loc default to the server's, and its Interviews to the
 	// tracker's pending interviews.
 	Drill *drill.Drill
+	// Judge is the ML coding judge behind /problems and /api/judge; nil
+	// turns those pages into a notice that the judge is off.
+	Judge *JudgeConfig
+}
+
+// JudgeConfig is what the problem pages need: the judge that grades (nil when
+// it could not start, with Err saying why) and the store of attempts.
+type JudgeConfig struct {
+	Judge *judge.Judge
+	Err   error
+	Store judge.Store
 }
 
 // DefaultMaxUpload is the import size limit when Config.MaxUpload is zero.
@@ -62,6 +74,7 @@ type Server struct {
 	cache       *pageCache
 	localUser   atomic.Pointer[tracker.User]
 	drill       *drill.Drill
+	judge       *JudgeConfig
 	version     versionMemo
 }
 
@@ -89,6 +102,7 @@ func New(cfg Config, store tracker.Store, log *slog.Logger) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, store: store, log: log, cache: newPageCache(64)}
 	s.drill = s.withDrill(cfg.Drill)
+	s.judge = cfg.Judge
 	var err error
 	if s.loops, err = tracker.LoadLoops(); err != nil {
 		return nil, fmt.Errorf("web: %w", err)
