@@ -34,6 +34,10 @@ func exitCode(err error, stderr io.Writer) int {
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
+	var vf verdictFailure
+	if errors.As(err, &vf) {
+		return 1 // the result is printed; nothing to add
+	}
 	var ue usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintf(stderr, "offerloop: %s\nRun 'offerloop help' for usage.\n", ue.msg)
@@ -78,6 +82,8 @@ func commands() []command {
 		{"drill", "review theory and screen questions, spaced with FSRS-6", drillUsage, runDrill},
 		{"srs", "replay a review log through FSRS-6, or fit its parameters to your history", srsUsage, runSRS},
 		{"offer", "compare offers year by year against market ranges, and plan the negotiation", offerUsage, runOffer},
+		{"problems", "list the ML coding problems, show one, or start its file", problemsUsage, runProblems},
+		{"judge", "grade a Python solution to an ML coding problem, in a sandbox", judgeUsage, runJudge},
 		{"version", "print the version", "usage: offerloop version\n\nPrints the version and revision offerloop was built from.\n", runVersion},
 	}
 }
