@@ -113,3 +113,29 @@ func TestProblems(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkGrade grades an accepted linear-regression submission (10 cases)
+// on a warm pool; the parallel variant shows throughput with every worker busy.
+func BenchmarkGrade(b *testing.B) {
+	j := testJudge(b)
+	p, _ := Get("linear-regression")
+	code := p.Solution
+	b.Run("sequential", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if res, err := j.Grade(context.Background(), p, code); err != nil || res.Verdict != Accepted {
+				b.Fatal(err, res)
+			}
+		}
+	})
+	b.Run("parallel", func(b *testing.B) {
+		b.SetParallelism(2)
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				if res, err := j.Grade(context.Background(), p, code); err != nil || res.Verdict != Accepted {
+					b.Error(err, res)
+					return
+				}
+			}
+		})
+	})
+}

@@ -144,6 +144,24 @@ func sandboxArgs(bwrap string, l Limits) []string {
 	return args
 }
 
+// ColdCommand is the sandbox the workers run in, running python3 with args
+// instead of the harness: for measuring what a cold start costs.
+func ColdCommand(pyArgs ...string) ([]string, error) {
+	bwrap := findBwrap()
+	if bwrap == "" {
+		return nil, fmt.Errorf("%w: bubblewrap is not installed", ErrUnavailable)
+	}
+	args := sandboxArgs(bwrap, DefaultLimits())
+	args = args[:len(args)-3]
+	for i, a := range args {
+		if a == "--ro-bind-data" {
+			args = append(args[:i:i], args[i+3:]...)
+			break
+		}
+	}
+	return append(append(args, Python, "-I"), pyArgs...), nil
+}
+
 // startWorker starts one worker and waits until numpy is imported.
 func startWorker(sandboxed bool, bwrap string, l Limits) (*worker, error) {
 	w := &worker{stderr: &cappedBuffer{max: 16 << 10}, done: make(chan struct{})}
