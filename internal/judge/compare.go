@@ -209,25 +209,22 @@ func sameShape(a, b []int) bool {
 // A tuple is compared item by item.
 func Allclose(got, want Value, t Tol) error {
 	if wl, ok := want.([]Value); ok {
-		if _, isArr := got.(*NDArray); !isArr || !isNumericList(wl) {
+		// A list that is not one regular array (a tuple of a number and
+		// arrays, say) is compared item by item.
+		if _, err := AsArray(wl); err != nil || !isNumericList(wl) {
 			gl, ok := got.([]Value)
 			if !ok {
-				if !isNumericList(wl) {
-					return fmt.Errorf("expected a tuple of %d items, got %s", len(wl), Describe(got))
-				}
-			} else {
-				if len(gl) != len(wl) {
-					return fmt.Errorf("expected %d items, got %d", len(wl), len(gl))
-				}
-				if !isNumericList(wl) {
-					for i := range wl {
-						if err := Allclose(gl[i], wl[i], t); err != nil {
-							return fmt.Errorf("item %d: %w", i+1, err)
-						}
-					}
-					return nil
+				return fmt.Errorf("expected a tuple of %d items, got %s", len(wl), Describe(got))
+			}
+			if len(gl) != len(wl) {
+				return fmt.Errorf("expected %d items, got %d", len(wl), len(gl))
+			}
+			for i := range wl {
+				if err := Allclose(gl[i], wl[i], t); err != nil {
+					return fmt.Errorf("item %d: %w", i+1, err)
 				}
 			}
+			return nil
 		}
 	}
 	if ws, ok := want.(string); ok {

@@ -57,7 +57,7 @@ def generate(pdir):
         expected = []
         for call in wire_calls:
             args = harness.decode(call["args"])
-            kwargs = harness.decode(call["kwargs"])
+            kwargs = {k: harness.decode(v) for k, v in call["kwargs"].items()}
             expected.append(harness.encode(fn(*args, **kwargs)))
         case = {"name": c["name"], "visible": bool(c.get("visible", False)), "seed": seed,
                 "calls": wire_calls, "expected": expected}

@@ -274,7 +274,7 @@ def run_submission(req):
         try:
             for call in case["calls"]:
                 args = decode(call.get("args", []))
-                kwargs = decode(call.get("kwargs", {}))
+                kwargs = {k: decode(v) for k, v in call.get("kwargs", {}).items()}
                 values.append(fn(*args, **kwargs))
                 mine()
             ms = (time.perf_counter() - started) * 1000

@@ -1,0 +1,18 @@
+# expect: wrong_answer
+# Applies the ReLU to the upstream gradient (zeroing its negative entries) instead of masking where z1 <= 0.
+import numpy as np
+
+
+def mlp_backward(X, y, W1, b1, W2, b2):
+    N = len(X)
+    z1 = X @ W1 + b1
+    h = np.maximum(z1, 0)
+    logits = h @ W2 + b2
+    s = logits - logits.max(axis=1, keepdims=True)
+    logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
+    loss = -logp[np.arange(N), y].mean()
+    d = np.exp(logp)
+    d[np.arange(N), y] -= 1
+    d /= N
+    dz1 = np.maximum(d @ W2.T, 0)
+    return loss, X.T @ dz1, dz1.sum(0), h.T @ d, d.sum(0)
