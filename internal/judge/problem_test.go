@@ -1,6 +1,10 @@
 package judge
 
 import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -34,6 +38,47 @@ func TestLibrary(t *testing.T) {
 		}
 		if len(strings.TrimSpace(p.Statement)) < 200 {
 			t.Errorf("%s: statement too short", p.ID)
+		}
+	}
+}
+
+// TestCasesReproducible regenerates every problem's cases.json from its gen.py
+// and reference solution, in a copy, and requires the committed file: the
+// randomised cases come from fixed seeds, and nobody edited a case by hand.
+func TestCasesReproducible(t *testing.T) {
+	ps, err := Problems()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	args := []string{"-I", "gencases.py"}
+	for _, p := range ps {
+		src := filepath.Join("..", "content", "judge", p.ID)
+		dst := filepath.Join(tmp, p.ID)
+		if err := os.MkdirAll(dst, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"problem.json", "gen.py", "solution.py"} {
+			b, err := os.ReadFile(filepath.Join(src, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dst, name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		args = append(args, dst)
+	}
+	cmd := exec.Command(Python, args...)
+	cmd.Env = []string{"OPENBLAS_NUM_THREADS=1", "PATH=/usr/bin:/bin"}
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("gencases.py: %v\n%s", err, out)
+	}
+	for _, p := range ps {
+		want, _ := os.ReadFile(filepath.Join("..", "content", "judge", p.ID, "cases.json"))
+		got, _ := os.ReadFile(filepath.Join(tmp, p.ID, "cases.json"))
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: cases.json differs from what gen.py and solution.py generate; run /usr/bin/python3 internal/judge/gencases.py internal/content/judge/%s", p.ID, p.ID)
 		}
 	}
 }
