@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -27,7 +28,7 @@ Exit code 0 only when accepted, 1 otherwise, 2 on usage errors.
 
   --watch          grade again each time FILE is saved (Ctrl-C to stop)
   --no-sandbox     run without bubblewrap: only for code you trust
-  --judge-workers  warm Python workers to keep (default 1 here)
+  --judge-workers  warm Python workers to keep (default: the CPU count)
   --json           print the result as JSON
 
 Needs Debian's python3 and python3-numpy, and bubblewrap for the sandbox:
@@ -56,7 +57,7 @@ func runJudge(ctx context.Context, e *env, args []string) error {
 	f := newFlags(e, "judge", judgeUsage, true)
 	watch := f.Bool("watch", false, "grade again on every save")
 	noSandbox := f.Bool("no-sandbox", false, "run without bubblewrap")
-	workers := f.Int("judge-workers", 1, "warm workers")
+	workers := f.Int("judge-workers", runtime.NumCPU(), "warm workers")
 	pos, err := f.parse(args)
 	if err != nil {
 		return err
@@ -226,7 +227,6 @@ func printResult(w io.Writer, p *judge.Problem, r *judge.Result) {
 	}
 	fmt.Fprintf(w, "\nsandbox: %s; limits: %s\n", r.Sandbox, strings.Join(r.Limits, ", "))
 }
-
 
 func runProblems(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {

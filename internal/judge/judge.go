@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -59,6 +60,9 @@ func New(opts Options) (*Judge, error) {
 		opts.Limits = DefaultLimits()
 	}
 	j := &Judge{opts: opts, idle: make(chan *worker, opts.Workers), slots: make(chan struct{}, opts.Workers)}
+	if fi, err := os.Stat(Python); err != nil || fi.IsDir() {
+		return nil, fmt.Errorf("%w: %s is missing; install Debian's Python with numpy: sudo apt-get install python3 python3-numpy", ErrUnavailable, Python)
+	}
 	if !opts.NoSandbox {
 		j.bwrap = findBwrap()
 		if j.bwrap == "" {
