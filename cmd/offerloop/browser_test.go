@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,6 +14,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/offerloop/offerloop/internal/judge"
 )
 
 // startBinary builds offerloop, runs "offerloop serve" on a free port and returns
@@ -201,4 +204,54 @@ func TestBrowserJourney(t *testing.T) {
 	if want := map[string]string{"Applied": "1", "Screen": "1", "Onsite": "1", "Offer": "0"}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("funnel bands = %v, want %v (text %q)", got, want, funnel)
 	}
+}
+
+// TestBrowserProblem solves a problem in the real editor against the real
+// binary and its sandboxed judge: CodeMirror enhances the textarea, the
+// reference solution goes in through CodeMirror's API, Run grades it, and the
+// verdict shows on the page; the list then marks the problem solved.
+func TestBrowserProblem(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	if _, err := judge.Problems(); err != nil {
+		t.Fatalf("judge.Problems: %v", err)
+	}
+	p, ok := judge.Get("softmax")
+	if !ok {
+		t.Fatal("no softmax problem")
+	}
+	ctx := browser(t)
+	base := startBinary(t, "TZ=UTC")
+
+	must(t, ctx, "problem list",
+		chromedp.Navigate(base+"/problems"),
+		chromedp.WaitVisible(chromedp.CSS(`a[href="/problems/softmax"]`)))
+	must(t, ctx, "open softmax",
+		chromedp.Click(chromedp.CSS(`a[href="/problems/softmax"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.CodeMirror`)))
+	if h := text(t, ctx, "h1"); h != p.Title {
+		t.Errorf("problem heading = %q, want %q", h, p.Title)
+	}
+	code, _ := json.Marshal(p.Solution)
+	set, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+		const cm = document.querySelector('.CodeMirror').CodeMirror;
+		cm.setValue(`+string(code)+`);
+		return cm.getValue() === `+string(code)+`;
+	})()`))
+	if err != nil || !set {
+		t.Fatalf("setting the editor's code: %v (set %v)", err, set)
+	}
+	must(t, ctx, "run",
+		chromedp.Click(chromedp.CSS(`#run`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-verdict="accepted"]`)))
+	if v := text(t, ctx, "#result h2"); !strings.Contains(strings.ToLower(v), "accepted") {
+		t.Errorf("verdict = %q, want accepted", v)
+	}
+	if h := text(t, ctx, ".attempts"); !strings.Contains(h, "Accepted") {
+		t.Errorf("history = %q, want the accepted attempt", h)
+	}
+	must(t, ctx, "marked solved",
+		chromedp.Navigate(base+"/problems"),
+		chromedp.WaitVisible(chromedp.CSS(`tr[data-problem="softmax"][data-mark="solved"]`)))
 }

@@ -19,6 +19,9 @@ const (
 	Conflict     Code = "conflict"
 	Unauthorized Code = "unauthorized"
 	TooLarge     Code = "too_large"
+	// Unavailable is a service that cannot run here (the judge without its
+	// sandbox or Python); the message says what to install.
+	Unavailable Code = "unavailable"
 )
 
 // Error is a failure with a code and a message written for the user.

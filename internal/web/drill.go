@@ -384,8 +384,8 @@ func (s *Server) drillRate(w http.ResponseWriter, r *http.Request) {
 	s.renderDrill(w, r, code, d, u, topic, title, topics, rv)
 }
 
-// failDrill answers a failed rating: a short text for app.js, else the
-// error page.
+// failDrill answers a failed rating or run: a short text for app.js, else
+// the error page.
 func (s *Server) failDrill(w http.ResponseWriter, r *http.Request, err error) {
 	if fetched(r) && !wantsJSON(r) {
 		s.logInternal(r, err)

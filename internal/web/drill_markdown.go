@@ -6,11 +6,12 @@ import (
 	"strings"
 )
 
-// markdown renders the small Markdown of card answers as HTML: paragraphs
-// (blank-line separated, single line breaks kept), bullet lists ("- " or
-// "* "), numbered lists ("1. "), headings ("#" to "###", shown as h3 to h5),
-// **bold**, *italic* and `code`. Everything else is escaped, so a card can
-// never inject markup: the output holds only the tags written here.
+// markdown renders the small Markdown of card answers and problem statements
+// as HTML: paragraphs (blank-line separated, single line breaks kept), bullet
+// lists ("- " or "* "), numbered lists ("1. "), headings ("#" to "###", shown
+// as h3 to h5), fenced code blocks ("```"), **bold**, *italic* and `code`.
+// Everything else is escaped, so a card can never inject markup: the output
+// holds only the tags written here.
 func markdown(src string) template.HTML {
 	var b strings.Builder
 	b.Grow(len(src) + len(src)/4)
@@ -42,9 +43,15 @@ func markdown(src string) template.HTML {
 			list = ""
 		}
 	}
-	for _, raw := range lines {
-		line := strings.TrimRight(raw, " \t")
+	for i := 0; i < len(lines); i++ {
+		line := strings.TrimRight(lines[i], " \t")
 		trim := strings.TrimLeft(line, " \t")
+		if strings.HasPrefix(trim, "```") {
+			flushPara()
+			closeList()
+			i = fence(&b, lines, i, len(line)-len(trim))
+			continue
+		}
 		if trim == "" {
 			flushPara()
 			closeList()
@@ -86,6 +93,31 @@ func markdown(src string) template.HTML {
 	flushPara()
 	closeList()
 	return template.HTML(b.String())
+}
+
+// fence writes the fenced code block that opens at lines[start], indented by
+// indent, as <pre><code>, and returns the index of its closing fence (the
+// last line when it is never closed). The block's lines lose the fence's
+// indentation and keep the rest of their spacing.
+func fence(b *strings.Builder, lines []string, start, indent int) int {
+	b.WriteString("<pre><code>")
+	end := len(lines) - 1
+	for i := start + 1; i < len(lines); i++ {
+		l := strings.TrimRight(lines[i], " \t")
+		if strings.HasPrefix(strings.TrimLeft(l, " \t"), "```") {
+			end = i
+			break
+		}
+		for n := 0; n < indent && strings.HasPrefix(l, " "); n++ {
+			l = l[1:]
+		}
+		if i > start+1 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(html.EscapeString(l))
+	}
+	b.WriteString("</code></pre>\n")
+	return end
 }
 
 // listItem recognises "- x", "* x", "+ x" and "12. x" (or "12) x").

@@ -16,6 +16,10 @@ func TestMarkdown(t *testing.T) {
 		{"snake_case_name and _em_", "<p>snake_case_name and <em>em</em></p>\n"},
 		{"**`code` in bold**", "<p><strong><code>code</code> in bold</strong></p>\n"},
 		{`\*not em\*`, "<p>*not em*</p>\n"},
+		{"Text:\n```\nm_t = b1 * m + (1 - b1) * g   # <x>\n\n  indented\n```\nAfter **b**", "<p>Text:</p>\n<pre><code>m_t = b1 * m + (1 - b1) * g   # &lt;x&gt;\n\n  indented</code></pre>\n<p>After <strong>b</strong></p>\n"},
+		{"- item\n```python\nx = 1\n```", "<ul>\n<li>item</li>\n</ul>\n<pre><code>x = 1</code></pre>\n"},
+		{"  ```\n  a\n    b\n  ```", "<pre><code>a\n  b</code></pre>\n"},
+		{"```\nnever closed *x*", "<pre><code>never closed *x*</code></pre>\n"},
 		{"", ""},
 	}
 	for _, tt := range tests {
@@ -36,7 +40,7 @@ func FuzzMarkdown(f *testing.F) {
 			}
 			ok := false
 			for _, tag := range []string{"p>", "/p>", "br>", "ul>", "/ul>", "ol>", "/ol>", "li>", "/li>", "strong>", "/strong>",
-				"em>", "/em>", "code>", "/code>", "h3>", "/h3>", "h4>", "/h4>", "h5>", "/h5>"} {
+				"em>", "/em>", "code>", "/code>", "h3>", "/h3>", "h4>", "/h4>", "h5>", "/h5>", "pre>", "/pre>"} {
 				if len(out) >= i+1+len(tag) && out[i+1:i+1+len(tag)] == tag {
 					ok = true
 					break

@@ -31,6 +31,8 @@ func status(err error, form bool) int {
 		return http.StatusRequestEntityTooLarge
 	case errs.Unauthorized:
 		return http.StatusForbidden
+	case errs.Unavailable:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }

@@ -50,6 +50,9 @@ func (s *Server) funcs() template.FuncMap {
 		"taskLink":      taskLink,
 		"taskKind":      taskKindLabel,
 		"roundKindName": s.roundKindName,
+		"verdictName":   verdictName,
+		"verdictClass":  verdictClass,
+		"inc":           func(i int) int { return i + 1 },
 	}
 }
 

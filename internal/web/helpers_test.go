@@ -37,6 +37,13 @@ type env struct {
 
 func newEnv(t testing.TB, cfg web.Config) *env {
 	t.Helper()
+	return newEnvWith(t, cfg, nil)
+}
+
+// newEnvWith is newEnv with a hook that completes the configuration once the
+// database is open (to hand it to the judge as its store, say).
+func newEnvWith(t testing.TB, cfg web.Config, setup func(*web.Config, *sqlite.DB)) *env {
+	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "offerloop.db"))
 	if err != nil {
@@ -59,6 +66,9 @@ func newEnv(t testing.TB, cfg web.Config) *env {
 	}
 	if cfg.VersionFresh == 0 {
 		cfg.VersionFresh = -1 // tests write through the store directly, as another process would
+	}
+	if setup != nil {
+		setup(&cfg, db)
 	}
 	logs := new(bytes.Buffer)
 	srv, err := web.New(cfg, db, slog.New(slog.NewTextHandler(logs, nil)))

@@ -67,6 +67,11 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /cards/{id}/delete", s.confirmDeleteCard)
 	mux.HandleFunc("POST /cards/{id}/delete", s.deleteCard)
 
+	// Problems: the ML coding judge.
+	mux.HandleFunc("GET /problems", s.cached(s.problemList))
+	mux.HandleFunc("GET /problems/{id}", s.cached(s.showProblem))
+	mux.HandleFunc("POST /problems/{id}/run", s.runProblem)
+
 	// Offers: comparison, weights, market table, deadlines.
 	mux.HandleFunc("GET /offers", s.offers)
 	mux.HandleFunc("POST /offers", s.saveOffers)
@@ -84,6 +89,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /api/drill/rate", s.apiDrillRate)
 	mux.HandleFunc("GET /api/drill/stats", s.apiDrillStats)
 	mux.HandleFunc("GET /api/offers", s.apiOffers)
+	mux.HandleFunc("POST /api/judge/{id}", s.apiJudge)
 
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")

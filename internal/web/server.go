@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/offerloop/offerloop/internal/judge"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/offerloop/offerloop/internal/drill"
+	"github.com/offerloop/offerloop/internal/judge"
 	"github.com/offerloop/offerloop/internal/tracker"
 )
 
