@@ -345,10 +345,13 @@ func problemsShow(e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "%s  (%s, %s)\n\n    %s\n\n%s\n", p.Title, p.Topic, p.Difficulty, p.Signature, strings.TrimSpace(p.Statement))
-	for _, c := range p.VisibleCases() {
-		fmt.Fprintf(e.stdout, "\nExample: %s\n", c.Name)
-		for i, call := range c.Calls {
-			fmt.Fprintf(e.stdout, "  %s(%s)\n    -> %s\n", p.Entry, judge.FormatCall(call, 200), judge.Format(c.Expected[i], 200))
+	for _, ex := range judge.Examples(p) {
+		fmt.Fprintf(e.stdout, "\nExample: %s\n", ex.Name)
+		for _, call := range ex.Calls {
+			fmt.Fprintf(e.stdout, "%s\n%s(...) returns\n%s\n", indent(call.Input, "  "), p.Entry, indent(call.Output, "  "))
+		}
+		if !ex.Exact {
+			fmt.Fprintln(e.stdout, "  (one correct output of several: this case is judged by properties)")
 		}
 	}
 	fmt.Fprintf(e.stdout, "\nStart with: offerloop problems start %s\n", p.ID)

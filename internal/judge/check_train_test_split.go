@@ -53,7 +53,7 @@ func checkTrainTestSplit(in CheckInput) error {
 							"shuffle with a generator seeded by random_state", i+1, j+1, fmtNum(ri), splitNames[t])
 					}
 				}
-			} else if equalInts(tests[i], tests[j]) && rareByChance(in.Calls[i], len(tests[i])) {
+			} else if sameShape(tests[i], tests[j]) && rareByChance(in.Calls[i], len(tests[i])) {
 				return fmt.Errorf("calls %d and %d use different random_state values (%s and %s) but put the same rows "+
 					"in the test part; is the shuffle seeded with random_state?", i+1, j+1, fmtNum(ri), fmtNum(rj))
 			}
@@ -181,17 +181,4 @@ func logChoose(n, k int) float64 {
 	b, _ := math.Lgamma(float64(k + 1))
 	c, _ := math.Lgamma(float64(n - k + 1))
 	return a - b - c
-}
-
-// equalInts reports whether two int slices are equal.
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -29,7 +29,7 @@ func FuzzDecodeAndCheck(f *testing.F) {
 		if err != nil {
 			return
 		}
-		Format(v, 200)
+		Format(v, 0, true)
 		Describe(v)
 		if _, err := EncodeValue(v); err != nil {
 			t.Fatalf("decoded value does not encode: %v", err)

@@ -300,7 +300,7 @@ type problemPage struct {
 	Difficulty string
 	Mark       string
 	Statement  template.HTML
-	Examples   []exampleView
+	Examples   []judge.Example
 	Code       string // the editor's text
 	CodeFrom   string // where it comes from
 	Action     string // the run form's address
@@ -340,7 +340,7 @@ type attemptView struct {
 // problemView builds the page of p for u without a run.
 func (s *Server) problemView(ctx context.Context, u *tracker.User, p *judge.Problem) (*problemPage, error) {
 	d := &problemPage{P: p, TopicTitle: topicTitle(p.Topic), TopicLink: problemsURL(p.Topic, "", ""), Difficulty: sentence(p.Difficulty),
-		Mark: "untouched", Statement: markdown(p.Statement), Examples: examples(p), Code: p.Starter, CodeFrom: "the starter code",
+		Mark: "untouched", Statement: markdown(p.Statement), Examples: judge.Examples(p), Code: p.Starter, CodeFrom: "the starter code",
 		Action: "/problems/" + url.PathEscape(p.ID) + "/run", MaxKiB: judge.MaxSourceLength >> 10, Off: s.judgeOff()}
 	d.Title, d.Nav = p.Title+" · Problems", "problems"
 	st := s.judgeStore()
