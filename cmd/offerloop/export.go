@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/offerloop/offerloop/internal/judge"
+	"github.com/offerloop/offerloop/internal/practice"
 	"io"
 	"os"
 	"path/filepath"
@@ -107,6 +108,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if d.Judge, err = judge.ExportSection(ctx, s.db, s.user.ID); err != nil {
+		return err
+	}
+	if d.Practice, err = practice.ExportSection(ctx, s.db, s.user.ID); err != nil {
 		return err
 	}
 	out := ""

@@ -33,6 +33,10 @@ Subcommands:
          Print the thank-you email draft and its mailto: link.
   flags  [--json]
          List the red flags to watch for, by key.
+  ask    ID [QUESTION_ID...] [--own "your question"]... [--clear] [--json]
+         Choose the questions to ask at an interview (offerloop asks lists the
+         bank); they appear on the interview's checklist. With no ids, shows
+         the ones chosen.
 
 All subcommands take --db FILE.
 `
@@ -52,6 +56,8 @@ func runInterview(ctx context.Context, e *env, args []string) error {
 		return interviewThanks(ctx, e, args[1:])
 	case "flags":
 		return interviewFlags(ctx, e, args[1:])
+	case "ask", "asks":
+		return interviewAsk(ctx, e, args[1:])
 	case "-h", "--help", "help":
 		fmt.Fprint(e.stdout, interviewUsage)
 		return nil
@@ -311,6 +317,67 @@ func interviewFlags(_ context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "  %-34s %s\n", fl.Key, fl.Text)
 		}
 		fmt.Fprintln(e.stdout)
+	}
+	return nil
+}
+
+// ownFlag collects repeated --own values.
+type ownFlag []string
+
+func (o *ownFlag) String() string     { return strings.Join(*o, "; ") }
+func (o *ownFlag) Set(v string) error { *o = append(*o, v); return nil }
+
+func interviewAsk(ctx context.Context, e *env, args []string) error {
+	f := newFlags(e, "interview ask", interviewUsage, true)
+	var own ownFlag
+	f.Var(&own, "own", "a question of your own (repeatable)")
+	clear := f.Bool("clear", false, "remove every chosen question")
+	id, pos, err := f.parseID(args, 1, false, "interview", "interview ask takes an interview id, then question ids")
+	if err != nil {
+		return err
+	}
+	l, err := loadPractice()
+	if err != nil {
+		return err
+	}
+	s, err := f.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if len(pos) > 1 || len(own) > 0 || *clear {
+		var asks []tracker.InterviewAsk
+		for _, qid := range pos[1:] {
+			q, ok := l.Ask(qid)
+			if !ok {
+				return errs.E(errs.NotFound, "no question %q; offerloop asks lists them", qid)
+			}
+			asks = append(asks, tracker.InterviewAsk{InterviewID: id, QuestionID: q.ID, Text: q.Text})
+		}
+		for _, t := range own {
+			asks = append(asks, tracker.InterviewAsk{InterviewID: id, Text: strings.TrimSpace(t)})
+		}
+		if err := s.db.SetInterviewAsks(ctx, s.user.ID, id, asks); err != nil {
+			return err
+		}
+	}
+	asks, err := s.db.InterviewAsks(ctx, s.user.ID, id)
+	if err != nil {
+		return err
+	}
+	if f.wantJSON() {
+		if asks == nil {
+			asks = []tracker.InterviewAsk{}
+		}
+		return printJSON(e.stdout, asks)
+	}
+	if len(asks) == 0 {
+		fmt.Fprintf(e.stdout, "No questions chosen for interview %d. offerloop asks lists the bank.\n", id)
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "Questions to ask at interview %d (on its checklist):\n", id)
+	for i, a := range asks {
+		fmt.Fprintf(e.stdout, "  %d. %s\n", i+1, a.Text)
 	}
 	return nil
 }

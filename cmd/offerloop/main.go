@@ -84,6 +84,11 @@ func commands() []command {
 		{"offer", "compare offers year by year against market ranges, and plan the negotiation", offerUsage, runOffer},
 		{"problems", "list the ML coding problems, show one, or start its file", problemsUsage, runProblems},
 		{"judge", "grade a Python solution to an ML coding problem, in a sandbox", judgeUsage, runJudge},
+		{"stories", "your behavioral stories: add, check, coverage by category, timed practice", storiesUsage, runStories},
+		{"design", "ML system design practice: prompts, timed sessions, rubric scores", designUsage, runDesign},
+		{"plan", "the six-week coding study plan: show, mark done or skipped, move the start", planUsage, runPlan},
+		{"mock", "a mock-round timer that announces each phase (coding or phone)", mockUsage, runMock},
+		{"asks", "questions to ask your interviewers", asksUsage, runAsks},
 		{"version", "print the version", "usage: offerloop version\n\nPrints the version and revision offerloop was built from.\n", runVersion},
 	}
 }

@@ -226,6 +226,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	src.ok("task", "done", key)
 	src.ok("calendar") // creates the calendar instance id, which must survive a restore
 	seedDrill(t, src)
+	seedPractice(t, src)
 
 	file := filepath.Join(t.TempDir(), "backup.json")
 	src.ok("export", file)
@@ -249,6 +250,9 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if len(a.Applications) != 2 || len(a.Events) < 5 || len(a.Interviews) != 1 || len(a.TaskMarks) != 1 || len(a.Tasks) != 1 || len(a.Settings) < 2 {
 		t.Fatalf("export is missing data: %d apps, %d events, %d interviews, %d marks, %d tasks, %d settings",
 			len(a.Applications), len(a.Events), len(a.Interviews), len(a.TaskMarks), len(a.Tasks), len(a.Settings))
+	}
+	if len(a.Asks) != 2 || !strings.Contains(string(a.Practice), "Fraud precision") || !strings.Contains(string(a.Practice), "two-sum") {
+		t.Fatalf("export is missing practice data: %d asks, practice %s", len(a.Asks), a.Practice)
 	}
 	opts := []cmp.Option{cmpopts.IgnoreFields(tracker.Dump{}, "ExportedAt", "Drill"), cmp.AllowUnexported(tracker.Date{}), cmpopts.EquateEmpty()}
 	if diff := cmp.Diff(a, b, opts...); diff != "" {

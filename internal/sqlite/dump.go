@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/offerloop/offerloop/internal/judge"
+	"github.com/offerloop/offerloop/internal/practice"
 	"strings"
 
 	"modernc.org/sqlite"
@@ -88,6 +89,12 @@ func (db *DB) Export(ctx context.Context, userID int64) (*tracker.Dump, error) {
 				d.TaskMarks = append(d.TaskMarks, m)
 				return err
 			}),
+			q(`SELECT interview_id, question_id, text FROM interview_asks WHERE user_id = ? ORDER BY interview_id, position`, func(r *sql.Rows) error {
+				var a tracker.InterviewAsk
+				err := r.Scan(&a.InterviewID, &a.QuestionID, &a.Text)
+				d.Asks = append(d.Asks, a)
+				return err
+			}),
 			q(`SELECT user_id, key, value FROM settings WHERE user_id = ? ORDER BY key`, func(r *sql.Rows) error {
 				var s tracker.Setting
 				err := r.Scan(&s.UserID, &s.Key, &s.Value)
@@ -133,9 +140,21 @@ func (db *DB) RestoreAll(ctx context.Context, userID int64, d *tracker.Dump, dd 
 			return err
 		}
 	}
+	var pd *practice.Dump
+	if len(d.Practice) > 0 {
+		var err error
+		if pd, err = practice.DecodeDump(d.Practice); err != nil {
+			return err
+		}
+	}
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		if err := restoreTracker(ctx, tx, userID, d); err != nil {
 			return err
+		}
+		if pd != nil {
+			if err := restorePracticeRows(ctx, tx, userID, pd); err != nil {
+				return err
+			}
 		}
 		if jd != nil {
 			if err := restoreAttemptRows(ctx, tx, userID, jd); err != nil {
@@ -217,6 +236,9 @@ func restoreRows(ctx context.Context, tx *sql.Tx, userID int64, d *tracker.Dump)
 		if err := insertInterview(ctx, tx, &iv); err != nil {
 			return taken("interviews", err)
 		}
+	}
+	if err := insertAsks(ctx, tx, userID, 0, d.Asks); err != nil {
+		return taken("interview questions", err)
 	}
 	for _, e := range d.Events {
 		if _, err := tx.ExecContext(ctx, `
@@ -428,6 +450,18 @@ func checkDump(d *tracker.Dump) error {
 			return bad("setting %q is empty or repeated", s.Key)
 		}
 		keys[s.Key] = true
+	}
+	interviews := map[int64]bool{}
+	for _, iv := range d.Interviews {
+		interviews[iv.ID] = true
+	}
+	for _, a := range d.Asks {
+		if !interviews[a.InterviewID] {
+			return bad("a question to ask refers to interview %d, which it lacks", a.InterviewID)
+		}
+	}
+	if err := tracker.CheckAsks(d.Asks); err != nil {
+		return err
 	}
 	return nil
 }

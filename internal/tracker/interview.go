@@ -295,3 +295,28 @@ var loadChecklists = sync.OnceValues(func() ([]Checklist, error) {
 
 // LoadChecklists returns the four interview checklists from the content files.
 func LoadChecklists() ([]Checklist, error) { return loadChecklists() }
+
+// InterviewAsk is a question the user will ask at an interview, chosen from
+// the practice bank (QuestionID) or written by the user (QuestionID empty).
+type InterviewAsk struct {
+	InterviewID int64  `json:"interview_id"`
+	QuestionID  string `json:"question_id,omitempty"`
+	Text        string `json:"text"`
+}
+
+// MaxAsks caps the questions chosen for one interview.
+const MaxAsks = 10
+
+// CheckAsks refuses empty, overlong or too many questions.
+func CheckAsks(asks []InterviewAsk) error {
+	per := map[int64]int{}
+	for _, a := range asks {
+		if strings.TrimSpace(a.Text) == "" || len(a.Text) > 500 {
+			return errs.Invalidf("a question to ask must have 1 to 500 characters")
+		}
+		if per[a.InterviewID]++; per[a.InterviewID] > MaxAsks {
+			return errs.Invalidf("at most %d questions to ask per interview", MaxAsks)
+		}
+	}
+	return nil
+}

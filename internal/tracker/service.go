@@ -58,9 +58,13 @@ func LoadTasks(ctx context.Context, s Store, userID int64, now time.Time, loc *t
 	if err != nil {
 		return nil, nil, err
 	}
+	asks, err := s.InterviewAsks(ctx, userID, 0)
+	if err != nil {
+		return nil, nil, err
+	}
 	tasks := DeriveTasks(TaskInput{
 		Applications: apps, Interviews: ivs, Manual: manual, Marks: marks,
-		FollowUpDays: days, Checklists: lists, Loc: loc,
+		FollowUpDays: days, Checklists: lists, Asks: asks, Loc: loc,
 	}, now)
 	return tasks, ivs, nil
 }

@@ -237,6 +237,12 @@ type Store interface {
 	// SetSetting stores a preference.
 	SetSetting(ctx context.Context, userID int64, key, value string) error
 
+	// InterviewAsks returns the questions the user chose to ask, for one
+	// interview or, when interviewID is 0, for all of them.
+	InterviewAsks(ctx context.Context, userID, interviewID int64) ([]InterviewAsk, error)
+	// SetInterviewAsks replaces the questions to ask at one interview.
+	SetInterviewAsks(ctx context.Context, userID, interviewID int64, asks []InterviewAsk) error
+
 	// Export returns all of the user's tracker data.
 	Export(ctx context.Context, userID int64) (*Dump, error)
 	// Restore loads a Dump into an empty tracker, keeping every id; Conflict when
@@ -259,12 +265,17 @@ type Dump struct {
 	Tasks         []ManualTask  `json:"tasks"`
 	TaskMarks     []TaskMark    `json:"task_marks"`
 	Settings      []Setting     `json:"settings"`
+	// Asks are the questions chosen for each interview, in order.
+	Asks []InterviewAsk `json:"asks,omitempty"`
 	// Drill is the drill's section of the export (a drill.Dump), carried
 	// as it is: the tracker neither reads nor restores it.
 	Drill json.RawMessage `json:"drill,omitempty"`
 	// Judge is the ML coding judge's section (a judge.Dump: every attempt),
 	// carried the same way.
 	Judge json.RawMessage `json:"judge,omitempty"`
+	// Practice is the practice rounds' section (a practice.Dump: stories,
+	// design sessions, study-plan marks), carried the same way.
+	Practice json.RawMessage `json:"practice,omitempty"`
 }
 
 // DumpFormat identifies an offerloop export file.

@@ -69,6 +69,7 @@ type TaskInput struct {
 	Marks        map[string]time.Time
 	FollowUpDays int
 	Checklists   []Checklist
+	Asks         []InterviewAsk // questions to ask, added to the interview's "during" checklist
 	Loc          *time.Location // the user's zone, for "the day before"
 }
 
@@ -80,6 +81,16 @@ func thankYouKey(ivID int64) string { return fmt.Sprintf("thank-you/%d", ivID) }
 func checklistKey(ivID int64, list, item string) string {
 	return fmt.Sprintf("checklist/%d/%s/%s", ivID, list, item)
 }
+
+// askKey names a chosen question's checklist item: by its bank id, or by
+// its position for a question the user wrote.
+func askKey(i int, a InterviewAsk) string {
+	if a.QuestionID != "" {
+		return "ask-" + a.QuestionID
+	}
+	return fmt.Sprintf("ask-own-%d", i+1)
+}
+
 func followUpKey(appID int64, since time.Time) string {
 	return fmt.Sprintf("follow-up/%d/%s", appID, since.UTC().Format("20060102T150405"))
 }
@@ -128,6 +139,10 @@ func DeriveTasks(in TaskInput, now time.Time) []Task {
 		}
 		out = append(out, t)
 	}
+	asks := map[int64][]InterviewAsk{}
+	for _, a := range in.Asks {
+		asks[a.InterviewID] = append(asks[a.InterviewID], a)
+	}
 	ahead := map[int64]bool{} // applications with an interview still to come
 	for _, iv := range in.Interviews {
 		a := apps[iv.ApplicationID]
@@ -170,6 +185,14 @@ func DeriveTasks(in TaskInput, now time.Time) []Task {
 				t.Key, t.Kind, t.Title, t.Checklist = checklistKey(iv.ID, list.Key, it.Key), TaskChecklist, it.Text, list.Key
 				t.Due, t.Visible = due, visible
 				add(t)
+			}
+			if list.Key == During {
+				for i, a := range asks[iv.ID] {
+					t := base
+					t.Key, t.Kind, t.Title, t.Checklist = checklistKey(iv.ID, list.Key, askKey(i, a)), TaskChecklist, "Ask: "+a.Text, list.Key
+					t.Due, t.Visible = due, visible
+					add(t)
+				}
 			}
 		}
 		t := base

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/offerloop/offerloop/internal/judge"
+	"github.com/offerloop/offerloop/internal/practice"
 	"io"
 	"net/http"
 	"path"
@@ -44,6 +45,12 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.judge != nil && s.judge.Store != nil {
 		if d.Judge, err = judge.ExportSection(ctx, s.judge.Store, u.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if s.practice != nil {
+		if d.Practice, err = practice.ExportSection(ctx, s.practice, u.ID); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -190,7 +197,7 @@ type restorer interface {
 // restore loads an export: the tracker, and its drill section when it has one,
 // all or nothing.
 func (s *Server) restore(ctx context.Context, userID int64, d *tracker.Dump) error {
-	if len(d.Drill) == 0 && len(d.Judge) == 0 {
+	if len(d.Drill) == 0 && len(d.Judge) == 0 && len(d.Practice) == 0 {
 		return s.store.Restore(ctx, userID, d)
 	}
 	var dd *drill.Dump

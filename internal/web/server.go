@@ -16,6 +16,7 @@ import (
 
 	"github.com/offerloop/offerloop/internal/drill"
 	"github.com/offerloop/offerloop/internal/judge"
+	"github.com/offerloop/offerloop/internal/practice"
 	"github.com/offerloop/offerloop/internal/tracker"
 )
 
@@ -44,6 +45,9 @@ type Config struct {
 	// Judge is the ML coding judge behind /problems and /api/judge; nil
 	// turns those pages into a notice that the judge is off.
 	Judge *JudgeConfig
+	// Practice is the store behind the practice pages (/stories, /design,
+	// /plan, /mock); nil turns them into a notice that practice is off.
+	Practice practice.Store
 }
 
 // JudgeConfig is what the problem pages need: the judge that grades (nil when
@@ -75,6 +79,8 @@ type Server struct {
 	localUser   atomic.Pointer[tracker.User]
 	drill       *drill.Drill
 	judge       *JudgeConfig
+	practice    practice.Store
+	lib         *practice.Library // the practice content: questions, prompts, plan, timers, questions to ask
 	version     versionMemo
 }
 
@@ -103,6 +109,7 @@ func New(cfg Config, store tracker.Store, log *slog.Logger) (*Server, error) {
 	s := &Server{cfg: cfg, store: store, log: log, cache: newPageCache(64)}
 	s.drill = s.withDrill(cfg.Drill)
 	s.judge = cfg.Judge
+	s.practice = cfg.Practice
 	var err error
 	if s.loops, err = tracker.LoadLoops(); err != nil {
 		return nil, fmt.Errorf("web: %w", err)
@@ -111,6 +118,9 @@ func New(cfg Config, store tracker.Store, log *slog.Logger) (*Server, error) {
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	if s.checks, err = tracker.LoadChecklists(); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	if s.lib, err = practice.Load(); err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	if s.static, err = loadStatic(); err != nil {
