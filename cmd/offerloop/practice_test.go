@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -210,4 +211,54 @@ func TestInterviewAsks(t *testing.T) {
 	c.fails(1, "interview", "ask", "1", "no-such-question")
 	c.fails(1, "interview", "ask", "99", q.ID)
 	c.fails(1, "interview", "ask", "1", "--own", " ")
+}
+
+func TestDesignCLI(t *testing.T) {
+	c := newCLI(t)
+	l, err := practice.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := c.ok("design", "list")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(l.Design.Prompts) || len(lines) < 15 {
+		t.Errorf("design list: %d lines for %d prompts", len(lines), len(l.Design.Prompts))
+	}
+	p := l.Design.Prompts[0]
+	if !strings.HasPrefix(lines[0], p.ID) {
+		t.Errorf("first line %q, want prompt %s", lines[0], p.ID)
+	}
+	show := c.ok("design", "show", p.ID)
+	if !strings.Contains(show, p.Brief) || !strings.Contains(show, p.Rubric["evaluation"][0]) {
+		t.Errorf("design show:\n%s", show)
+	}
+	// Notes for seven steps, then the points covered per step.
+	var in strings.Builder
+	for i, st := range practice.StepIDs {
+		fmt.Fprintf(&in, "notes for %s\nline two %d\n.\n", st, i)
+	}
+	in.WriteString("1 2\n1\n\n2 2 99 x\n1,3\n\n1\n")
+	stdout, errOut, code := c.run(in.String(), "design", "start", p.ID)
+	if code != 0 {
+		t.Fatalf("design start: exit %d\n%s%s", code, stdout, errOut)
+	}
+	for _, want := range []string{"Step 1 of 7: Problem, 5 min", "Step 7 of 7: Maintenance, 5 min", "Score yourself", "Session #1: 7 of"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("design start lacks %q:\n%s", want, stdout)
+		}
+	}
+	var hist []sessionRow
+	c.json(&hist, "design", "history")
+	if len(hist) != 1 || !hist[0].Finished() || hist[0].Score.Checked != 7 {
+		t.Fatalf("history: %+v", hist)
+	}
+	h := hist[0]
+	if h.Notes["links"] != "notes for links\nline two 4" || len(h.Checked["problem"]) != 2 || len(h.Checked["overview"]) != 0 || len(h.Checked["bottlenecks"]) != 1 {
+		t.Errorf("saved session: notes %q, checked %v", h.Notes["links"], h.Checked)
+	}
+	if text := c.ok("design", "history"); !strings.Contains(text, p.ID) || !strings.Contains(text, "2/") {
+		t.Errorf("history text:\n%s", text)
+	}
+	c.fails(1, "design", "start", "design-a-toaster")
+	c.fails(2, "design", "show")
 }
