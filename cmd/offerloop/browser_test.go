@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/offerloop/offerloop/internal/judge"
+	"github.com/offerloop/offerloop/internal/practice"
 )
 
 // startBinary builds offerloop, runs "offerloop serve" on a free port and returns
@@ -254,4 +255,108 @@ func TestBrowserProblem(t *testing.T) {
 	must(t, ctx, "marked solved",
 		chromedp.Navigate(base+"/problems"),
 		chromedp.WaitVisible(chromedp.CSS(`tr[data-problem="softmax"][data-mark="solved"]`)))
+}
+
+// TestBrowserDesignSession runs a timed ML system design session in the real
+// browser against the real binary: the step's clock ticks, notes are typed in
+// each of the seven steps and Next moves on (practice.js posts each step's
+// time with its notes), then ticking rubric points scores the session, and
+// the history shows it with its score.
+func TestBrowserDesignSession(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	lib, err := practice.Load()
+	if err != nil {
+		t.Fatalf("practice.Load: %v", err)
+	}
+	p := lib.Design.Prompts[0]
+	ctx := browser(t)
+	base := startBinary(t, "TZ=UTC")
+
+	must(t, ctx, "prompt list",
+		chromedp.Navigate(base+"/design"),
+		chromedp.WaitVisible(chromedp.CSS(`tr[data-prompt="`+p.ID+`"] a`)))
+	must(t, ctx, "open the prompt",
+		chromedp.Click(chromedp.CSS(`tr[data-prompt="`+p.ID+`"] a`)),
+		chromedp.WaitVisible(chromedp.CSS(`#start`)))
+	must(t, ctx, "start",
+		chromedp.Click(chromedp.CSS(`#start`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-step-clock]`)))
+
+	// ticks waits for the step's clock to move on, and reports its text
+	// before and after.
+	ticks := func(step string) {
+		t.Helper()
+		sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		got, err := chromedp.Run(sctx, chromedp.Evaluate[[]string](`(async () => {
+			const c = document.querySelector('[data-step-clock]');
+			const before = c.textContent;
+			for (let i = 0; i < 40; i++) {
+				await new Promise(r => setTimeout(r, 100));
+				if (c.textContent !== before) return [before, c.textContent];
+			}
+			return [before, before];
+		})()`, chromedp.EvalAwaitPromise))
+		if err != nil || len(got) != 2 {
+			t.Fatalf("%s: reading the clock: %v", step, err)
+		}
+		if got[0] == got[1] || !regexp.MustCompile(`^\d+:\d\d$`).MatchString(got[1]) {
+			t.Errorf("%s: the step clock went from %q to %q in 4 s, want it to tick", step, got[0], got[1])
+		}
+	}
+	for i, st := range lib.Design.Steps {
+		if h := text(t, ctx, "#h-step"); h != st.Name {
+			t.Fatalf("step %d heading = %q, want %q", i+1, h, st.Name)
+		}
+		if i == 0 || i == len(lib.Design.Steps)-1 {
+			ticks(st.ID)
+		}
+		next := chromedp.WaitVisible(chromedp.CSS(`#save-score`))
+		if i+1 < len(lib.Design.Steps) {
+			next = chromedp.WaitVisible(chromedp.CSS(`section[data-step="` + lib.Design.Steps[i+1].ID + `"]`))
+		}
+		must(t, ctx, "step "+st.ID,
+			chromedp.SendKeys(chromedp.CSS(`#notes`), "My "+st.Name+" notes: 200M daily users, p99 150 ms."),
+			chromedp.Click(chromedp.CSS(`#next`)),
+			next)
+	}
+
+	// The scoring view: the notes next to the rubric.
+	if notes := text(t, ctx, `fieldset[data-rubric="evaluation"] .your-notes`); !strings.Contains(notes, "My Evaluation notes") {
+		t.Errorf("the evaluation notes = %q", notes)
+	}
+	must(t, ctx, "score",
+		chromedp.Click(chromedp.CSS(`#rub-problem-0`)),
+		chromedp.Click(chromedp.CSS(`#rub-problem-1`)),
+		chromedp.Click(chromedp.CSS(`#rub-evaluation-0`)),
+		chromedp.Click(chromedp.CSS(`#save-score`)),
+		chromedp.WaitVisible(chromedp.CSS(`[data-total-score]`)))
+	total := 0
+	for _, st := range lib.Design.Steps {
+		total += len(p.Rubric[st.ID])
+	}
+	want := fmt.Sprintf("%d%%", 3*100/total)
+	if got := text(t, ctx, `[data-total-score]`); got != want {
+		t.Errorf("score = %q, want %s", got, want)
+	}
+	if row := text(t, ctx, `tr[data-step-score="problem"]`); !strings.Contains(row, fmt.Sprintf("2 of %d", len(p.Rubric["problem"]))) {
+		t.Errorf("problem row = %q, want 2 of %d points", row, len(p.Rubric["problem"]))
+	}
+	// The first step took at least the second the clock was watched:
+	// practice.js posted the time it counted.
+	if first := text(t, ctx, `.session-steps li:first-child`); strings.Contains(first, "0:00") {
+		t.Errorf("the first step = %q, want its time counted", first)
+	}
+
+	must(t, ctx, "history",
+		chromedp.Navigate(base+"/design"),
+		chromedp.WaitVisible(chromedp.CSS(`tr[data-session] [data-score]`)))
+	if got := text(t, ctx, `tr[data-session] [data-score]`); got != want {
+		t.Errorf("history score = %q, want %s", got, want)
+	}
+	if row := text(t, ctx, `tr[data-session]`); !strings.Contains(row, p.Title) {
+		t.Errorf("history row = %q, want the prompt %q", row, p.Title)
+	}
 }

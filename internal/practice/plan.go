@@ -153,9 +153,24 @@ func (l *Library) Schedule(start, today Day, marks map[string]PlanMark, next *Up
 		fit = keep
 		v.Unscheduled = len(pending) - capacity
 	}
-	when := spread(len(fit), first, days)
+	// Problems marked today keep their place in today's allowance, so that
+	// finishing one does not pull tomorrow's into today.
+	slots := fit
+	if first.Equal(today) {
+		var withToday []int
+		for i, it := range items {
+			if m, ok := marks[it.ID]; ok && DayOf(m.At, loc).Equal(today) {
+				withToday = append(withToday, i)
+			}
+		}
+		if len(withToday) > 0 {
+			slots = append(withToday, fit...)
+			sort.Ints(slots)
+		}
+	}
+	when := spread(len(slots), first, days)
 	scheduled := map[int]Day{}
-	for k, i := range fit {
+	for k, i := range slots {
 		scheduled[i] = when[k]
 	}
 	for _, i := range pending {
@@ -172,11 +187,11 @@ func (l *Library) Schedule(start, today Day, marks map[string]PlanMark, next *Up
 	}
 	if v.Behind > 0 {
 		v.Notes = append(v.Notes, fmt.Sprintf("%d problems behind the plan from %s; what is left is spread from %s to %s, at most %d a day.",
-			v.Behind, start.Format("Jan 2"), first.Format("Jan 2"), last.Format("Jan 2"), MaxPerDay))
+			v.Behind, start.Format("2 Jan"), first.Format("2 Jan"), last.Format("2 Jan"), MaxPerDay))
 	}
 	if v.Interview != nil {
 		v.Notes = append(v.Notes, fmt.Sprintf("%s at %s on %s comes before the plan ends, so new problems stop the day before it.",
-			orDefault(v.Interview.Title, "An interview"), orDefault(v.Interview.Company, "a company"), DayOf(v.Interview.At, loc).Format("Mon Jan 2")))
+			orDefault(v.Interview.Title, "An interview"), orDefault(v.Interview.Company, "a company"), DayOf(v.Interview.At, loc).Format("Mon 2 Jan")))
 	}
 	if v.Unscheduled > 0 {
 		v.Notes = append(v.Notes, fmt.Sprintf("%d problems do not fit in the days left; the hard ones were left out first. Do them after, or skip them.", v.Unscheduled))

@@ -177,3 +177,38 @@ func TestSpread(t *testing.T) {
 		}
 	}
 }
+
+// Marking today's problems done keeps them in today's allowance: the next
+// problem stays on its own day.
+func TestScheduleDoneToday(t *testing.T) {
+	l := planLibrary()
+	start := day("2026-11-25")
+	v := l.Schedule(start, start, nil, nil, time.UTC)
+	var today []string
+	for _, e := range v.Entries {
+		if e.Status == "today" {
+			today = append(today, e.Item.ID)
+		}
+	}
+	marks := map[string]PlanMark{}
+	for _, id := range today {
+		marks[id] = PlanMark{ItemID: id, Status: MarkDone, At: start.Add(9 * time.Hour)}
+	}
+	v = l.Schedule(start, start, marks, nil, time.UTC)
+	for _, e := range v.Entries {
+		if e.Status == "today" {
+			t.Errorf("%s moved into today after today's problems were done", e.Item.ID)
+		}
+	}
+	// Done yesterday does not hold a slot today.
+	v = l.Schedule(start, start.AddDate(0, 0, 1), marks, nil, time.UTC)
+	n := 0
+	for _, e := range v.Entries {
+		if e.Status == "today" {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("nothing scheduled the next day")
+	}
+}

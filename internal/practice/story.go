@@ -192,6 +192,9 @@ type Upcoming struct {
 	Title       string    `json:"title"`
 	Kind        string    `json:"kind"`
 	At          time.Time `json:"at"`
+	// Own is true for the interview's own round; false for a round later in
+	// the same loop, not yet scheduled.
+	Own bool `json:"own"`
 }
 
 // Story counts the coverage grid asks for, per category.
@@ -239,9 +242,9 @@ func (l *Library) Coverage(stories []Story, upcoming []Upcoming) []CoverageRow {
 
 // Match is a story suggested for a question.
 type Match struct {
-	Story Story `json:"story"`
-	Score int   `json:"score"`
-	Why   string
+	Story Story  `json:"story"`
+	Score int    `json:"score"`
+	Why   string `json:"why"`
 }
 
 // BestStories ranks the user's stories for a question: the primary category

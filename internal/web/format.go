@@ -53,6 +53,9 @@ func (s *Server) funcs() template.FuncMap {
 		"verdictName":   verdictName,
 		"verdictClass":  verdictClass,
 		"inc":           func(i int) int { return i + 1 },
+		"scoreLevel":    scoreLevel,
+		"mmss":          mmss,
+		"count":         count,
 	}
 }
 
@@ -179,6 +182,14 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// count is plural for nouns with an irregular plural: count(2, "story", "stories").
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 func pct(x float64) string { return strconv.Itoa(int(math.Round(x*100))) + "%" }

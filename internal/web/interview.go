@@ -94,8 +94,46 @@ type interviewPage struct {
 	ThankYou   *tracker.Task
 	Draft      tracker.Draft
 	Form       formState
-	Past       bool // it has ended but its outcome is not recorded yet
+	Past       bool                   // it has ended but its outcome is not recorded yet
+	Asks       []tracker.InterviewAsk // the questions to ask, in order
+	AskGroups  []askGroupView         // the bank, for the picker
+	OwnAsk     string                 // the user's own question
+	AvoidEarly bool                   // a screen: show what not to ask yet
+	Avoid      []avoidView
+	MaxAsks    int
 }
+
+// askGroupView is a group of the bank of questions to ask, the ones that fit
+// the interview's kind of round first.
+type askGroupView struct {
+	ID, Name, About string
+	Asks            []askOption // the ones that fit the round first
+	Fits            int
+}
+
+// Fitting are the group's questions that suit the round.
+func (g askGroupView) Fitting() []askOption { return g.Asks[:g.Fits] }
+
+// Rest are the others, folded away unless one of them is ticked.
+func (g askGroupView) Rest() []askOption { return g.Asks[g.Fits:] }
+
+// RestChecked reports whether one of the folded questions is ticked.
+func (g askGroupView) RestChecked() bool {
+	for _, a := range g.Rest() {
+		if a.Checked {
+			return true
+		}
+	}
+	return false
+}
+
+type askOption struct {
+	ID, Text, Why string
+	Fits          bool
+	Checked       bool
+}
+
+type avoidView struct{ Text, Why string }
 
 // checklistView is one of the four checklists of an interview.
 type checklistView struct {
@@ -143,6 +181,20 @@ func (s *Server) renderInterview(w http.ResponseWriter, r *http.Request, code in
 		return
 	}
 	d.Form = fs
+	if fs.Name == "asks" {
+		// Show the picker as it was sent.
+		ticked := map[string]bool{}
+		for _, q := range fs.Values["ask"] {
+			ticked[q] = true
+		}
+		for i := range d.AskGroups {
+			for k := range d.AskGroups[i].Asks {
+				a := &d.AskGroups[i].Asks[k]
+				a.Checked = ticked[a.ID]
+			}
+		}
+		d.OwnAsk = fs.Values.Get("own")
+	}
 	s.renderStatus(w, r, code, "interview", d)
 }
 
@@ -186,7 +238,109 @@ func (s *Server) loadInterview(ctx context.Context, id int64) (*interviewPage, e
 	if d.Draft, err = tracker.ThankYou(iv, name); err != nil {
 		return nil, err
 	}
+	if d.Asks, err = s.store.InterviewAsks(ctx, u.ID, iv.ID); err != nil {
+		return nil, err
+	}
+	chosen := map[string]bool{}
+	for _, a := range d.Asks {
+		if a.QuestionID == "" {
+			if d.OwnAsk == "" {
+				d.OwnAsk = a.Text
+			}
+			continue
+		}
+		chosen[a.QuestionID] = true
+	}
+	d.AskGroups = s.askGroups(iv.Kind, chosen)
+	d.MaxAsks = tracker.MaxAsks
+	if iv.Kind == "recruiter_screen" || iv.Kind == "phone_screen" {
+		d.AvoidEarly = true
+		for _, a := range s.lib.Asks.AvoidEarly {
+			d.Avoid = append(d.Avoid, avoidView{Text: a.Text, Why: a.Why})
+		}
+	}
 	return d, nil
+}
+
+// askGroups is the bank of questions to ask for an interview of kind, with
+// chosen ticked: in each group the questions that fit the round come first,
+// and groups with such questions come before the others.
+func (s *Server) askGroups(kind tracker.RoundKind, chosen map[string]bool) []askGroupView {
+	var out []askGroupView
+	for _, g := range s.lib.Asks.Groups {
+		v := askGroupView{ID: g.ID, Name: g.Name, About: g.About}
+		var rest []askOption
+		for _, q := range s.lib.Asks.Questions {
+			if q.Group != g.ID {
+				continue
+			}
+			o := askOption{ID: q.ID, Text: q.Text, Why: q.Why, Fits: slices.Contains(q.Rounds, string(kind)), Checked: chosen[q.ID]}
+			if o.Fits {
+				v.Asks = append(v.Asks, o)
+				v.Fits++
+			} else {
+				rest = append(rest, o)
+			}
+		}
+		v.Asks = append(v.Asks, rest...)
+		out = append(out, v)
+	}
+	slices.SortStableFunc(out, func(a, b askGroupView) int {
+		switch {
+		case a.Fits > 0 && b.Fits == 0:
+			return -1
+		case a.Fits == 0 && b.Fits > 0:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// saveAsks replaces the questions to ask at the interview: the ticked ones
+// from the bank, in the picker's order, then the user's own.
+func (s *Server) saveAsks(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, u, ok := s.formFor(w, r)
+	if !ok {
+		return
+	}
+	if _, err := s.store.FindInterview(ctx, u.ID, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	asks := []tracker.InterviewAsk{}
+	seen := map[string]bool{}
+	var err error
+	for _, qid := range r.PostForm["ask"] {
+		q, ok := s.lib.Ask(qid)
+		if !ok {
+			err = errs.Invalidf("%q is not a question of the bank", qid)
+			break
+		}
+		if !seen[qid] {
+			seen[qid] = true
+			asks = append(asks, tracker.InterviewAsk{InterviewID: id, QuestionID: q.ID, Text: q.Text})
+		}
+	}
+	if own := formString(r, "own"); err == nil && own != "" {
+		asks = append(asks, tracker.InterviewAsk{InterviewID: id, Text: own})
+	}
+	if err == nil && len(asks) > tracker.MaxAsks {
+		err = errs.Invalidf("you chose %d questions; pick at most %d, since an interview leaves time for three or four", len(asks), tracker.MaxAsks)
+	}
+	if err == nil {
+		err = s.store.SetInterviewAsks(ctx, u.ID, id, asks)
+	}
+	if userError(err) {
+		s.renderInterview(w, r, status(err, true), id, formState{Name: "asks", Err: message(err), Values: r.PostForm})
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	seeOther(w, r, "/interviews/"+itoa(id)+"#asks")
 }
 
 // groupChecklists sorts an interview's checklist tasks into the four lists, in

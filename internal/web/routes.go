@@ -34,6 +34,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /interviews/{id}", s.updateInterview)
 	mux.HandleFunc("POST /interviews/{id}/done", s.finishInterview)
 	mux.HandleFunc("POST /interviews/{id}/redflags", s.saveRedFlags)
+	mux.HandleFunc("POST /interviews/{id}/asks", s.saveAsks)
 
 	// Today and tasks.
 	mux.HandleFunc("GET /today", s.cached(s.today))
@@ -71,6 +72,28 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /problems", s.cached(s.problemList))
 	mux.HandleFunc("GET /problems/{id}", s.cached(s.showProblem))
 	mux.HandleFunc("POST /problems/{id}/run", s.runProblem)
+
+	// Practice rounds: stories, design sessions, the study plan, mock timers.
+	mux.HandleFunc("GET /practice", s.cached(s.practiceHub))
+	mux.HandleFunc("GET /stories", s.cached(s.storyList))
+	mux.HandleFunc("POST /stories", s.createStory)
+	mux.HandleFunc("GET /stories/new", s.newStory)
+	mux.HandleFunc("GET /stories/practice", s.storyPractice)
+	mux.HandleFunc("GET /stories/{id}", s.showStory)
+	mux.HandleFunc("POST /stories/{id}", s.updateStory)
+	mux.HandleFunc("GET /stories/{id}/delete", s.confirmDeleteStory)
+	mux.HandleFunc("POST /stories/{id}/delete", s.deleteStory)
+	mux.HandleFunc("GET /design", s.cached(s.designList))
+	mux.HandleFunc("GET /design/{prompt}", s.designPrompt)
+	mux.HandleFunc("POST /design/{prompt}", s.startDesign)
+	mux.HandleFunc("GET /design/sessions/{id}", s.showSession)
+	mux.HandleFunc("POST /design/sessions/{id}/step", s.designStep)
+	mux.HandleFunc("POST /design/sessions/{id}/score", s.scoreDesign)
+	mux.HandleFunc("GET /plan", s.cached(s.planShow))
+	mux.HandleFunc("POST /plan", s.planStart)
+	mux.HandleFunc("POST /plan/{item}", s.planMark)
+	mux.HandleFunc("GET /mock", s.mockList)
+	mux.HandleFunc("GET /mock/{id}", s.mockRound)
 
 	// Offers: comparison, weights, market table, deadlines.
 	mux.HandleFunc("GET /offers", s.offers)

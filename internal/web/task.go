@@ -10,13 +10,17 @@ import (
 )
 
 // taskExtras fills the manual tasks (of one application, or all when appID is
-// 0), the marks and the follow-up setting.
+// 0), the marks, the questions to ask (which join the "during" checklists)
+// and the follow-up setting.
 func (s *Server) taskExtras(ctx context.Context, userID, appID int64, in *tracker.TaskInput) error {
 	var err error
 	if in.Manual, err = s.store.FindTasks(ctx, userID, appID); err != nil {
 		return err
 	}
 	if in.Marks, err = s.store.TaskMarks(ctx, userID); err != nil {
+		return err
+	}
+	if in.Asks, err = s.store.InterviewAsks(ctx, userID, 0); err != nil {
 		return err
 	}
 	v, err := s.store.Setting(ctx, userID, tracker.SettingFollowUpDays)
