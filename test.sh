@@ -29,3 +29,10 @@ fi
 go vet ./...
 # The browser test fails rather than skips when Chromium is missing.
 OFFERLOOP_BROWSER_TEST=required go test -race -count=1 "$@" ./...
+# The readers of user files are fuzzed for a bounded time on every run.
+for target in FuzzReadPDF FuzzReadDOCX FuzzReadText; do
+	if ! out=$(go test ./internal/resume -run '^$' -fuzz "^${target}\$" -fuzztime 10s -fuzzminimizetime 1x 2>&1); then
+		echo "$out" >&2
+		exit 1
+	fi
+done

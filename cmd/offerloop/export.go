@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"github.com/offerloop/offerloop/internal/judge"
 	"github.com/offerloop/offerloop/internal/practice"
+	"github.com/offerloop/offerloop/internal/resume"
 	"io"
 	"os"
 	"path/filepath"
@@ -111,6 +112,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if d.Practice, err = practice.ExportSection(ctx, s.db, s.user.ID); err != nil {
+		return err
+	}
+	if d.Resume, err = resume.ExportSection(ctx, s.db, s.user.ID); err != nil {
 		return err
 	}
 	out := ""

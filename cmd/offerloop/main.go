@@ -84,6 +84,7 @@ func commands() []command {
 		{"offer", "compare offers year by year against market ranges, and plan the negotiation", offerUsage, runOffer},
 		{"problems", "list the ML coding problems, show one, or start its file", problemsUsage, runProblems},
 		{"judge", "grade a Python solution to an ML coding problem, in a sandbox", judgeUsage, runJudge},
+		{"resume", "check a resume the way an ATS and a recruiter read it, and match it to a job description", resumeUsage, runResume},
 		{"stories", "your behavioral stories: add, check, coverage by category, timed practice", storiesUsage, runStories},
 		{"design", "ML system design practice: prompts, timed sessions, rubric scores", designUsage, runDesign},
 		{"plan", "the six-week coding study plan: show, mark done or skipped, move the start", planUsage, runPlan},

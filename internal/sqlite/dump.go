@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"github.com/offerloop/offerloop/internal/judge"
 	"github.com/offerloop/offerloop/internal/practice"
+	"github.com/offerloop/offerloop/internal/resume"
 	"strings"
 
 	"modernc.org/sqlite"
@@ -147,9 +148,30 @@ func (db *DB) RestoreAll(ctx context.Context, userID int64, d *tracker.Dump, dd 
 			return err
 		}
 	}
+	var rd *resume.Dump
+	if len(d.Resume) > 0 {
+		var err error
+		if rd, err = resume.DecodeDump(d.Resume); err != nil {
+			return err
+		}
+		apps := map[int64]bool{}
+		for _, a := range d.Applications {
+			apps[a.ID] = true
+		}
+		for _, c := range rd.Checks {
+			if c.ApplicationID != 0 && !apps[c.ApplicationID] {
+				return errs.Invalidf("resume check %d refers to application %d, which the export lacks", c.ID, c.ApplicationID)
+			}
+		}
+	}
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		if err := restoreTracker(ctx, tx, userID, d); err != nil {
 			return err
+		}
+		if rd != nil {
+			if err := restoreResumeRows(ctx, tx, userID, rd); err != nil {
+				return err
+			}
 		}
 		if pd != nil {
 			if err := restorePracticeRows(ctx, tx, userID, pd); err != nil {

@@ -276,6 +276,9 @@ type Dump struct {
 	// Practice is the practice rounds' section (a practice.Dump: stories,
 	// design sessions, study-plan marks), carried the same way.
 	Practice json.RawMessage `json:"practice,omitempty"`
+	// Resume is the resume checker's section (a resume.Dump: every saved
+	// check, attached to its application), carried the same way.
+	Resume json.RawMessage `json:"resume,omitempty"`
 }
 
 // DumpFormat identifies an offerloop export file.

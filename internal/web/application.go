@@ -175,6 +175,7 @@ type applicationPage struct {
 	Checklists   map[int64]checklistCount
 	RoundKinds   []tracker.RoundKindInfo
 	ContactRoles []tracker.ContactRole
+	Resume       *resumePanel // nil when the resume checker is off
 	Form         formState
 	Today        string
 	Now          time.Time
@@ -249,6 +250,9 @@ func (s *Server) loadApplication(ctx context.Context, id int64) (*applicationPag
 		return nil, err
 	}
 	if d.Contacts, err = s.store.Contacts(ctx, u.ID, id); err != nil {
+		return nil, err
+	}
+	if d.Resume, err = s.resumePanel(ctx, u.ID, a); err != nil {
 		return nil, err
 	}
 	tasks, err := s.applicationTasks(ctx, u.ID, a, d.Interviews)

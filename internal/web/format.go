@@ -56,6 +56,8 @@ func (s *Server) funcs() template.FuncMap {
 		"scoreLevel":    scoreLevel,
 		"mmss":          mmss,
 		"count":         count,
+		"pts":           pts,
+		"signed":        signed,
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"github.com/offerloop/offerloop/internal/judge"
 	"github.com/offerloop/offerloop/internal/practice"
+	"github.com/offerloop/offerloop/internal/resume"
 	"io"
 	"net/http"
 	"path"
@@ -51,6 +52,12 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.practice != nil {
 		if d.Practice, err = practice.ExportSection(ctx, s.practice, u.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if s.resume != nil {
+		if d.Resume, err = resume.ExportSection(ctx, s.resume, u.ID); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -197,7 +204,7 @@ type restorer interface {
 // restore loads an export: the tracker, and its drill section when it has one,
 // all or nothing.
 func (s *Server) restore(ctx context.Context, userID int64, d *tracker.Dump) error {
-	if len(d.Drill) == 0 && len(d.Judge) == 0 && len(d.Practice) == 0 {
+	if len(d.Drill) == 0 && len(d.Judge) == 0 && len(d.Practice) == 0 && len(d.Resume) == 0 {
 		return s.store.Restore(ctx, userID, d)
 	}
 	var dd *drill.Dump

@@ -24,7 +24,7 @@ var staticFS embed.FS
 // base is what the layout reads; every page's data embeds it.
 type base struct {
 	Title string
-	Nav   string // the nav item to highlight: today, board, drill, problems, practice, funnel, offers, settings
+	Nav   string // the nav item to highlight: today, board, drill, problems, practice, resume, funnel, offers, settings
 	Wide  bool   // the page uses the whole window (the board)
 	// Here is the current path and query, for forms that come back to this page.
 	Here string

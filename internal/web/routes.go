@@ -28,6 +28,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /applications/{id}/contacts/{cid}/remove", s.removeContact)
 	mux.HandleFunc("POST /applications/{id}/tasks", s.addTask)
 	mux.HandleFunc("POST /applications/{id}/interviews", s.scheduleInterview)
+	mux.HandleFunc("POST /applications/{id}/resume", s.checkApplicationResume)
 
 	// Interviews.
 	mux.HandleFunc("GET /interviews/{id}", s.showInterview)
@@ -94,6 +95,12 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /plan/{item}", s.planMark)
 	mux.HandleFunc("GET /mock", s.mockList)
 	mux.HandleFunc("GET /mock/{id}", s.mockRound)
+
+	// Resume checker: check a file, optionally against a job description, and
+	// read the report.
+	mux.HandleFunc("GET /resume", s.cached(s.resumeForm))
+	mux.HandleFunc("POST /resume", s.checkResume)
+	mux.HandleFunc("GET /resume/checks/{id}", s.cached(s.showCheck))
 
 	// Offers: comparison, weights, market table, deadlines.
 	mux.HandleFunc("GET /offers", s.offers)

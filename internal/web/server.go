@@ -17,6 +17,7 @@ import (
 	"github.com/offerloop/offerloop/internal/drill"
 	"github.com/offerloop/offerloop/internal/judge"
 	"github.com/offerloop/offerloop/internal/practice"
+	"github.com/offerloop/offerloop/internal/resume"
 	"github.com/offerloop/offerloop/internal/tracker"
 )
 
@@ -48,6 +49,9 @@ type Config struct {
 	// Practice is the store behind the practice pages (/stories, /design,
 	// /plan, /mock); nil turns them into a notice that practice is off.
 	Practice practice.Store
+	// Resume is the store of resume checks behind /resume and the
+	// application page's resume panel; nil turns them off.
+	Resume resume.Store
 }
 
 // JudgeConfig is what the problem pages need: the judge that grades (nil when
@@ -80,6 +84,8 @@ type Server struct {
 	drill       *drill.Drill
 	judge       *JudgeConfig
 	practice    practice.Store
+	resume      resume.Store
+	lexicon     *resume.Lexicon   // the checker's taxonomy, for the names of skill families
 	lib         *practice.Library // the practice content: questions, prompts, plan, timers, questions to ask
 	version     versionMemo
 }
@@ -110,6 +116,7 @@ func New(cfg Config, store tracker.Store, log *slog.Logger) (*Server, error) {
 	s.drill = s.withDrill(cfg.Drill)
 	s.judge = cfg.Judge
 	s.practice = cfg.Practice
+	s.resume = cfg.Resume
 	var err error
 	if s.loops, err = tracker.LoadLoops(); err != nil {
 		return nil, fmt.Errorf("web: %w", err)
@@ -122,6 +129,11 @@ func New(cfg Config, store tracker.Store, log *slog.Logger) (*Server, error) {
 	}
 	if s.lib, err = practice.Load(); err != nil {
 		return nil, fmt.Errorf("web: %w", err)
+	}
+	if s.resume != nil {
+		if s.lexicon, err = resume.LoadLexicon(); err != nil {
+			return nil, fmt.Errorf("web: %w", err)
+		}
 	}
 	if s.static, err = loadStatic(); err != nil {
 		return nil, fmt.Errorf("web: %w", err)
