@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/offerloop/offerloop/internal/judge"
+	"github.com/offerloop/offerloop/internal/kit"
 	"github.com/offerloop/offerloop/internal/practice"
 	"github.com/offerloop/offerloop/internal/resume"
 	"io"
@@ -115,6 +116,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if d.Resume, err = resume.ExportSection(ctx, s.db, s.user.ID); err != nil {
+		return err
+	}
+	if d.Kit, err = kit.ExportSection(ctx, s.db, s.user.ID); err != nil {
 		return err
 	}
 	out := ""

@@ -11,7 +11,7 @@ import (
 	"io/fs"
 )
 
-//go:embed tracker drill offer judge practice resume
+//go:embed tracker drill offer judge practice resume kit
 var files embed.FS
 
 // FS returns the embedded content tree.

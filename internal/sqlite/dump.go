@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/offerloop/offerloop/internal/judge"
+	"github.com/offerloop/offerloop/internal/kit"
 	"github.com/offerloop/offerloop/internal/practice"
 	"github.com/offerloop/offerloop/internal/resume"
 	"strings"
@@ -164,9 +165,30 @@ func (db *DB) RestoreAll(ctx context.Context, userID int64, d *tracker.Dump, dd 
 			}
 		}
 	}
+	var kd *kit.Dump
+	if len(d.Kit) > 0 {
+		var err error
+		if kd, err = kit.DecodeDump(d.Kit); err != nil {
+			return err
+		}
+		apps := map[int64]bool{}
+		for _, a := range d.Applications {
+			apps[a.ID] = true
+		}
+		for _, doc := range kd.Docs {
+			if !apps[doc.ApplicationID] {
+				return errs.Invalidf("a %s refers to application %d, which the export lacks", doc.Kind, doc.ApplicationID)
+			}
+		}
+	}
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		if err := restoreTracker(ctx, tx, userID, d); err != nil {
 			return err
+		}
+		if kd != nil {
+			if err := restoreKitRows(ctx, tx, userID, kd); err != nil {
+				return err
+			}
 		}
 		if rd != nil {
 			if err := restoreResumeRows(ctx, tx, userID, rd); err != nil {

@@ -279,6 +279,9 @@ type Dump struct {
 	// Resume is the resume checker's section (a resume.Dump: every saved
 	// check, attached to its application), carried the same way.
 	Resume json.RawMessage `json:"resume,omitempty"`
+	// Kit is the application kit's section (a kit.Dump: each application's
+	// cover letter and pitch), carried the same way.
+	Kit json.RawMessage `json:"kit,omitempty"`
 }
 
 // DumpFormat identifies an offerloop export file.

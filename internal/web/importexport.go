@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/offerloop/offerloop/internal/judge"
+	"github.com/offerloop/offerloop/internal/kit"
 	"github.com/offerloop/offerloop/internal/practice"
 	"github.com/offerloop/offerloop/internal/resume"
 	"io"
@@ -58,6 +59,12 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.resume != nil {
 		if d.Resume, err = resume.ExportSection(ctx, s.resume, u.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if s.kit != nil {
+		if d.Kit, err = kit.ExportSection(ctx, s.kit, u.ID); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -204,7 +211,7 @@ type restorer interface {
 // restore loads an export: the tracker, and its drill section when it has one,
 // all or nothing.
 func (s *Server) restore(ctx context.Context, userID int64, d *tracker.Dump) error {
-	if len(d.Drill) == 0 && len(d.Judge) == 0 && len(d.Practice) == 0 && len(d.Resume) == 0 {
+	if len(d.Drill) == 0 && len(d.Judge) == 0 && len(d.Practice) == 0 && len(d.Resume) == 0 && len(d.Kit) == 0 {
 		return s.store.Restore(ctx, userID, d)
 	}
 	var dd *drill.Dump

@@ -16,6 +16,7 @@ import (
 
 	"github.com/offerloop/offerloop/internal/drill"
 	"github.com/offerloop/offerloop/internal/judge"
+	"github.com/offerloop/offerloop/internal/kit"
 	"github.com/offerloop/offerloop/internal/practice"
 	"github.com/offerloop/offerloop/internal/resume"
 	"github.com/offerloop/offerloop/internal/tracker"
@@ -52,6 +53,9 @@ type Config struct {
 	// Resume is the store of resume checks behind /resume and the
 	// application page's resume panel; nil turns them off.
 	Resume resume.Store
+	// Kit is the store of each application's cover letter and pitch, behind
+	// the kit pages; nil turns them off.
+	Kit kit.Store
 }
 
 // JudgeConfig is what the problem pages need: the judge that grades (nil when
@@ -85,6 +89,7 @@ type Server struct {
 	judge       *JudgeConfig
 	practice    practice.Store
 	resume      resume.Store
+	kit         kit.Store
 	lexicon     *resume.Lexicon   // the checker's taxonomy, for the names of skill families
 	lib         *practice.Library // the practice content: questions, prompts, plan, timers, questions to ask
 	version     versionMemo
@@ -117,6 +122,7 @@ func New(cfg Config, store tracker.Store, log *slog.Logger) (*Server, error) {
 	s.judge = cfg.Judge
 	s.practice = cfg.Practice
 	s.resume = cfg.Resume
+	s.kit = cfg.Kit
 	var err error
 	if s.loops, err = tracker.LoadLoops(); err != nil {
 		return nil, fmt.Errorf("web: %w", err)
