@@ -10,7 +10,9 @@ import (
 	"github.com/offerloop/offerloop/internal/kit"
 )
 
-func kitFixture(name string) string { return filepath.Join("..", "..", "internal", "kit", "testdata", name) }
+func kitFixture(name string) string {
+	return filepath.Join("..", "..", "internal", "kit", "testdata", name)
+}
 
 func TestKitCLI(t *testing.T) {
 	c := newCLI(t)
