@@ -176,6 +176,7 @@ type applicationPage struct {
 	RoundKinds   []tracker.RoundKindInfo
 	ContactRoles []tracker.ContactRole
 	Resume       *resumePanel // nil when the resume checker is off
+	Kit          *kitPanel    // nil when the kit is off
 	Form         formState
 	Today        string
 	Now          time.Time
@@ -253,6 +254,9 @@ func (s *Server) loadApplication(ctx context.Context, id int64) (*applicationPag
 		return nil, err
 	}
 	if d.Resume, err = s.resumePanel(ctx, u.ID, a); err != nil {
+		return nil, err
+	}
+	if d.Kit, err = s.kitPanel(ctx, u.ID, a); err != nil {
 		return nil, err
 	}
 	tasks, err := s.applicationTasks(ctx, u.ID, a, d.Interviews)

@@ -101,6 +101,7 @@ type interviewPage struct {
 	AvoidEarly bool                   // a screen: show what not to ask yet
 	Avoid      []avoidView
 	MaxAsks    int
+	Screen     *screenKit // a recruiter or phone screen: what to say
 }
 
 // askGroupView is a group of the bank of questions to ask, the ones that fit
@@ -255,9 +256,12 @@ func (s *Server) loadInterview(ctx context.Context, id int64) (*interviewPage, e
 	d.MaxAsks = tracker.MaxAsks
 	if iv.Kind == "recruiter_screen" || iv.Kind == "phone_screen" {
 		d.AvoidEarly = true
-		for _, a := range s.lib.Asks.AvoidEarly {
+		// The kit's list of what not to ask a recruiter yet covers the
+		// practice bank's and says more, so a screen shows only the kit's.
+		for _, a := range s.kitc.RecruiterQuestions.Avoid {
 			d.Avoid = append(d.Avoid, avoidView{Text: a.Text, Why: a.Why})
 		}
+		d.Screen = s.screenKit(iv.Kind, a.ID)
 	}
 	return d, nil
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/offerloop/offerloop/internal/kit"
 	"github.com/offerloop/offerloop/internal/practice"
 	"github.com/offerloop/offerloop/internal/sqlite"
 	"github.com/offerloop/offerloop/internal/tracker"
@@ -743,7 +744,13 @@ func TestInterviewAsks(t *testing.T) {
 	t.Run("screens", func(t *testing.T) {
 		ps := e.interview("Northwind", tracker.RoundPhoneScreen, "Phone screen", testNow.Add(72*time.Hour))
 		body := e.get("/interviews/" + itoa(ps.ID)).Body.String()
-		wantContains(t, body, "Not in a screen", html.EscapeString(e.lib.Asks.AvoidEarly[0].Text))
+		// A screen lists the kit's questions to leave for later, which
+		// cover the practice bank's.
+		k, err := kit.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, body, "Not in a screen", html.EscapeString(k.RecruiterQuestions.Avoid[0].Text))
 	})
 
 	// Clearing every choice empties the list.

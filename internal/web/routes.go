@@ -30,6 +30,19 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /applications/{id}/interviews", s.scheduleInterview)
 	mux.HandleFunc("POST /applications/{id}/resume", s.checkApplicationResume)
 
+	// The application kit: each application's cover letter and pitch, and
+	// the portfolio checklist with a README check.
+	mux.HandleFunc("GET /applications/{id}/letter", s.showLetter)
+	mux.HandleFunc("POST /applications/{id}/letter", s.postLetter)
+	mux.HandleFunc("GET /applications/{id}/letter.txt", s.exportKitDoc("letter", "txt"))
+	mux.HandleFunc("GET /applications/{id}/letter.md", s.exportKitDoc("letter", "md"))
+	mux.HandleFunc("GET /applications/{id}/pitch", s.showPitch)
+	mux.HandleFunc("POST /applications/{id}/pitch", s.postPitch)
+	mux.HandleFunc("GET /applications/{id}/pitch.txt", s.exportKitDoc("pitch", "txt"))
+	mux.HandleFunc("GET /applications/{id}/pitch.md", s.exportKitDoc("pitch", "md"))
+	mux.HandleFunc("GET /portfolio", s.portfolio)
+	mux.HandleFunc("POST /portfolio", s.checkReadme)
+
 	// Interviews.
 	mux.HandleFunc("GET /interviews/{id}", s.showInterview)
 	mux.HandleFunc("POST /interviews/{id}", s.updateInterview)

@@ -90,6 +90,7 @@ type Server struct {
 	practice    practice.Store
 	resume      resume.Store
 	kit         kit.Store
+	kitc        *kit.Kit          // the kit's content: letter rules, parts, scripts, portfolio
 	lexicon     *resume.Lexicon   // the checker's taxonomy, for the names of skill families
 	lib         *practice.Library // the practice content: questions, prompts, plan, timers, questions to ask
 	version     versionMemo
@@ -131,6 +132,9 @@ func New(cfg Config, store tracker.Store, log *slog.Logger) (*Server, error) {
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	if s.checks, err = tracker.LoadChecklists(); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	if s.kitc, err = kit.Load(); err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	if s.lib, err = practice.Load(); err != nil {
