@@ -269,9 +269,9 @@ func storiesSave(ctx context.Context, e *env, args []string, edit bool) error {
 		if len(pos) != 1 {
 			return usagef("stories edit takes one story id")
 		}
-		id, err := strconv.ParseInt(strings.TrimPrefix(pos[0], "#"), 10, 64)
-		if err != nil || id <= 0 {
-			return usagef("%q is not a story id", pos[0])
+		id, err := storyID(pos[0])
+		if err != nil {
+			return err
 		}
 		if st, err = s.db.Story(ctx, s.user.ID, id); err != nil {
 			return err
@@ -314,6 +314,15 @@ func storiesSave(ctx context.Context, e *env, args []string, edit bool) error {
 	fmt.Fprintf(e.stdout, "%s story #%d, %q: %d of %d checks pass.\n", verb, st.ID, st.Title, practice.Passed(fs), len(fs))
 	printFindings(e.stdout, fs, true)
 	return nil
+}
+
+// storyID reads a story id such as 3 or #3.
+func storyID(arg string) (int64, error) {
+	id, err := strconv.ParseInt(strings.TrimPrefix(arg, "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usagef("%q is not a story id", arg)
+	}
+	return id, nil
 }
 
 func splitList(s string) []string {
@@ -365,9 +374,9 @@ func storiesCheck(ctx context.Context, e *env, args []string) error {
 	defer s.Close()
 	var stories []practice.Story
 	if len(pos) == 1 {
-		id, err := strconv.ParseInt(strings.TrimPrefix(pos[0], "#"), 10, 64)
-		if err != nil || id <= 0 {
-			return usagef("%q is not a story id", pos[0])
+		id, err := storyID(pos[0])
+		if err != nil {
+			return err
 		}
 		st, err := s.db.Story(ctx, s.user.ID, id)
 		if err != nil {
@@ -404,9 +413,9 @@ func storiesDelete(ctx context.Context, e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("stories delete takes one story id")
 	}
-	id, err := strconv.ParseInt(strings.TrimPrefix(pos[0], "#"), 10, 64)
-	if err != nil || id <= 0 {
-		return usagef("%q is not a story id", pos[0])
+	id, err := storyID(pos[0])
+	if err != nil {
+		return err
 	}
 	if !*yes {
 		return usagef("deleting a story cannot be undone; add --yes")
