@@ -61,6 +61,7 @@ MS_BIND = 0x1000
 MS_RELATIME = 1 << 21
 CLONE_NEWNS = 0x00020000
 CLONE_NEWPID = 0x20000000
+CLONE_NEWIPC = 0x08000000
 PR_CAPBSET_DROP = 24
 PR_SET_DUMPABLE = 4
 
@@ -306,7 +307,7 @@ def flush_and_exit():
 def monitor(req):
     lim = req["limits"]
     if req["sandbox"]:
-        check(libc.unshare(CLONE_NEWNS | CLONE_NEWPID), "unshare")
+        check(libc.unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC), "unshare")
     res_r, res_w = os.pipe()
     out_r, out_w = os.pipe()
     started = time.monotonic()

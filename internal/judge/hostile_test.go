@@ -206,6 +206,13 @@ def linear_regression(X, y):
             time.sleep(30)
         os._exit(0)
     np.LEFT_BEHIND = "state"
+    import ctypes
+    libc = ctypes.CDLL(None)
+    seg = libc.shmget(0x4242, 4096, 0o1000 | 0o666)  # IPC_CREAT
+    if seg >= 0:
+        libc.shmat.restype = ctypes.c_void_p
+        addr = libc.shmat(seg, None, 0)
+        ctypes.memmove(addr, b"secret", 6)
     return np.linalg.lstsq(X, y, rcond=None)[0]
 `
 	look := `
@@ -219,6 +226,9 @@ def linear_regression(X, y):
         raise RuntimeError("other processes: %s" % others)
     if hasattr(np, "LEFT_BEHIND"):
         raise RuntimeError("numpy was changed by an earlier submission")
+    import ctypes
+    if ctypes.CDLL(None).shmget(0x4242, 0, 0) >= 0:
+        raise RuntimeError("System V shared memory survived from an earlier submission")
     if os.listdir("/tmp"):
         raise RuntimeError("/tmp is not empty: %s" % os.listdir("/tmp"))
     return np.linalg.lstsq(X, y, rcond=None)[0]

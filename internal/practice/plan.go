@@ -130,7 +130,17 @@ func (l *Library) Schedule(start, today Day, marks map[string]PlanMark, next *Up
 	if last.Before(first) {
 		last = first
 	}
-	if need := first.AddDate(0, 0, (len(pending)+MaxPerDay-1)/MaxPerDay-1); v.Interview == nil && need.After(last) {
+	// Problems marked today keep their place in today's allowance, so that
+	// finishing one does not pull tomorrow's into today.
+	var withToday []int
+	if first.Equal(today) {
+		for i, it := range items {
+			if m, ok := marks[it.ID]; ok && DayOf(m.At, loc).Equal(today) {
+				withToday = append(withToday, i)
+			}
+		}
+	}
+	if need := first.AddDate(0, 0, (len(pending)+len(withToday)+MaxPerDay-1)/MaxPerDay-1); v.Interview == nil && need.After(last) {
 		// Behind with no interview to meet: the problems push the review
 		// week back rather than drop out of the plan.
 		last = need
@@ -143,7 +153,11 @@ func (l *Library) Schedule(start, today Day, marks map[string]PlanMark, next *Up
 	}
 	days := daysBetween(first, last) + 1
 	fit := pending
-	if capacity := days * MaxPerDay; len(pending) > capacity {
+	capacity := days*MaxPerDay - len(withToday)
+	if capacity < 0 {
+		capacity = 0
+	}
+	if len(pending) > capacity {
 		keep := append([]int(nil), pending...)
 		sort.SliceStable(keep, func(a, b int) bool {
 			return keepOrder[items[keep[a]].Phase] < keepOrder[items[keep[b]].Phase]
@@ -153,21 +167,8 @@ func (l *Library) Schedule(start, today Day, marks map[string]PlanMark, next *Up
 		fit = keep
 		v.Unscheduled = len(pending) - capacity
 	}
-	// Problems marked today keep their place in today's allowance, so that
-	// finishing one does not pull tomorrow's into today.
-	slots := fit
-	if first.Equal(today) {
-		var withToday []int
-		for i, it := range items {
-			if m, ok := marks[it.ID]; ok && DayOf(m.At, loc).Equal(today) {
-				withToday = append(withToday, i)
-			}
-		}
-		if len(withToday) > 0 {
-			slots = append(withToday, fit...)
-			sort.Ints(slots)
-		}
-	}
+	// The marked items take the first slots (today's), the rest follow.
+	slots := append(append([]int(nil), withToday...), fit...)
 	when := spread(len(slots), first, days)
 	scheduled := map[int]Day{}
 	for k, i := range slots {

@@ -212,3 +212,30 @@ func TestScheduleDoneToday(t *testing.T) {
 		t.Error("nothing scheduled the next day")
 	}
 }
+
+// Marks made today never push a day over MaxPerDay, behind schedule or with
+// an interview near.
+func TestScheduleMarksKeepTheCap(t *testing.T) {
+	l := planLibrary()
+	today := day("2026-11-25")
+	marks := map[string]PlanMark{}
+	for _, id := range []string{"easy-00", "easy-01", "easy-02"} {
+		marks[id] = PlanMark{ItemID: id, Status: MarkDone, At: today.Add(8 * time.Hour)}
+	}
+	iv := &Upcoming{Company: "Acme", At: today.AddDate(0, 0, 2).Add(9 * time.Hour), Own: true, Kind: "coding"}
+	for _, tc := range []struct {
+		name  string
+		start Day
+		next  *Upcoming
+	}{{"interview in two days", today, iv}, {"behind", day("2026-10-01"), nil}, {"fresh", today, nil}} {
+		v := l.Schedule(tc.start, today, marks, tc.next, time.UTC)
+		for d, n := range perDay(v) {
+			if n > MaxPerDay {
+				t.Errorf("%s: %s has %d problems", tc.name, d, n)
+			}
+		}
+		if c := perDay(v)["2026-11-25"]; c != 0 {
+			t.Errorf("%s: %d new problems today after three were done today", tc.name, c)
+		}
+	}
+}
