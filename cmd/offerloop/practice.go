@@ -595,7 +595,7 @@ func designStart(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	in := bufio.NewScanner(e.stdin)
-	in.Buffer(make([]byte, 64<<10), practice.MaxNotes)
+	in.Buffer(make([]byte, 64<<10), 4*practice.MaxNotes)
 	fmt.Fprintf(e.stdout, "%s\n\n%s\n\nBudget: %d minutes over seven steps. Type notes; a line with a single \".\" moves to the next step.\n",
 		p.Title, p.Brief, l.DesignMinutes())
 	elapsed := 0
@@ -613,9 +613,17 @@ func designStart(ctx context.Context, e *env, args []string) error {
 			}
 			notes = append(notes, line)
 		}
+		if err := in.Err(); err != nil {
+			return fmt.Errorf("reading your notes: %w (a line may be too long)", err)
+		}
 		secs := int(time.Since(began).Seconds())
 		elapsed += secs
-		sess.Notes[st.ID] = strings.TrimSpace(strings.Join(notes, "\n"))
+		text := strings.TrimSpace(strings.Join(notes, "\n"))
+		if r := []rune(text); len(r) > practice.MaxNotes {
+			text = string(r[:practice.MaxNotes])
+			fmt.Fprintf(e.stdout, "  (your notes for this step were cut to %d characters)\n", practice.MaxNotes)
+		}
+		sess.Notes[st.ID] = text
 		sess.Seconds[st.ID] = secs
 		if secs > st.Minutes*60 {
 			fmt.Fprintf(e.stdout, "  (%d:%02d: over the %d-minute budget)\n", secs/60, secs%60, st.Minutes)

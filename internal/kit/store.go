@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/offerloop/offerloop/internal/errs"
 )
@@ -33,8 +34,8 @@ func (d *Doc) Check() error {
 	if d.Kind != KindLetter && d.Kind != KindPitch {
 		return errs.Invalidf("a kit document is a letter or a pitch, not %q", d.Kind)
 	}
-	if len(d.Text) > MaxDoc {
-		return errs.E(errs.TooLarge, "the %s is longer than %d characters", d.Kind, MaxDoc)
+	if n := utf8.RuneCountInString(d.Text); n > MaxDoc || len(d.Text) > 4*MaxDoc {
+		return errs.E(errs.TooLarge, "the %s is %d characters long; the limit is %d", d.Kind, n, MaxDoc)
 	}
 	if strings.TrimSpace(d.Text) == "" {
 		return errs.Invalidf("the %s is empty", d.Kind)

@@ -2,6 +2,7 @@ package practice
 
 import (
 	"time"
+	"unicode/utf8"
 
 	"github.com/offerloop/offerloop/internal/errs"
 )
@@ -49,7 +50,7 @@ func (l *Library) CheckSession(s *DesignSession) error {
 		if !contains(StepIDs, k) {
 			return errs.Invalidf("unknown design step %q", k)
 		}
-		if len(v) > MaxNotes {
+		if utf8.RuneCountInString(v) > MaxNotes || len(v) > 4*MaxNotes {
 			return errs.Invalidf("the notes for %s are longer than %d characters", k, MaxNotes)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/offerloop/offerloop/internal/errs"
 )
@@ -38,11 +39,11 @@ func (s *Story) Validate() error {
 	if s.Title == "" {
 		return errs.Invalidf("a story needs a title")
 	}
-	if len(s.Title) > MaxStoryTitle {
+	if utf8.RuneCountInString(s.Title) > MaxStoryTitle {
 		return errs.Invalidf("the title is longer than %d characters", MaxStoryTitle)
 	}
 	for name, f := range map[string]string{"situation": s.Situation, "task": s.Task, "action": s.Action, "result": s.Result} {
-		if len(f) > MaxStoryField {
+		if utf8.RuneCountInString(f) > MaxStoryField || len(f) > 4*MaxStoryField {
 			return errs.Invalidf("the %s is longer than %d characters", name, MaxStoryField)
 		}
 	}
@@ -91,7 +92,7 @@ type Finding struct {
 }
 
 var (
-	numberRe = regexp.MustCompile(`\d|%|\b(percent|half|halved|double|doubled|tripled|twice|thrice|tenfold|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)\b`)
+	numberRe = regexp.MustCompile(`\d|%|\b(percent|half|halved|double|doubled|tripled|twice|thrice|tenfold|dozen|hundred|thousand|million|billion)\b`)
 	firstSg  = regexp.MustCompile(`(?i)\b(i|i'm|i've|i'd|i'll|me|my|myself)\b`)
 	firstPl  = regexp.MustCompile(`(?i)\b(we|we're|we've|we'd|we'll|us|our|ourselves)\b`)
 	blameRe  = regexp.MustCompile(`(?i)\b(their fault|his fault|her fault|not my fault|wasn'?t my fault|blamed?|incompetent|lazy|useless|stupid|idiots?|clueless|careless|nobody listened|no one listened|refused to listen|dropped the ball|threw (me|us) under|didn'?t care|failed to do (his|her|their) job)\b`)
@@ -156,7 +157,7 @@ func CheckStory(s Story) []Finding {
 	total := Words(s.Situation) + Words(s.Task) + Words(s.Action) + Words(s.Result)
 	if total > 0 {
 		setup := float64(Words(s.Situation)+Words(s.Task)) / float64(total)
-		if setup > 0.4 {
+		if setup > 1.0/3 {
 			out = append(out, Finding{Check: "balance", Message: fmt.Sprintf("Situation and task take %.0f%% of the story.", setup*100),
 				Fix: "Keep the setup under a third; the action and the result are what get scored."})
 		} else {

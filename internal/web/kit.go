@@ -332,9 +332,6 @@ func (s *Server) postKitDoc(w http.ResponseWriter, r *http.Request, kind string)
 			return
 		}
 		d.Error = message(err)
-		if len(text) > kit.MaxDoc {
-			text = text[:kit.MaxDoc]
-		}
 	}
 	s.renderKitDoc(w, r, status(err, true), id, kind, &text, d)
 }
