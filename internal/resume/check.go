@@ -266,7 +266,11 @@ func dateStyle(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	switch {
 	case monthYearRe.MatchString(s):
-		if shortMonRe.MatchString(s) {
+		m := strings.Fields(s)[0]
+		switch {
+		case strings.HasPrefix(m, "may"):
+			return "" // the same word in both styles
+		case strings.HasSuffix(m, ".") || len(m) == 3 || m == "sept":
 			return "Mon YYYY"
 		}
 		return "Month YYYY"
@@ -333,6 +337,9 @@ func experienceYears(secs []section) float64 {
 			for _, m := range dateRangeRe.FindAllStringSubmatch(ln.Text, -1) {
 				a, ok1 := parseMonth(m[1], now)
 				b, ok2 := parseMonth(m[2], now)
+				if yearRe.MatchString(strings.TrimSpace(m[2])) {
+					b += 11 // "2019 – 2021" runs to the end of 2021
+				}
 				if ok1 && ok2 && b >= a && b-a < 50*12 {
 					ranges = append(ranges, [2]int{a, b + 1})
 				}
@@ -652,6 +659,9 @@ func (l *Lexicon) checkBullet(r *Report, text, sec string) Bullet {
 			"Keep each bullet to one or two lines: verb, what, technique, result. Split or cut the rest.")
 	}
 	for _, w := range wordRe.FindAllString(text, -1) {
+		if len(w) > 1 && strings.ToUpper(w) == w {
+			continue // "US", "UK": a place, not a pronoun
+		}
 		if contains(l.Pronouns, strings.ToLower(w)) && (w == "I" || strings.ToLower(w) != "i") {
 			flag("bullet/pronoun", Low, fmt.Sprintf("Uses %q; resume bullets leave out the subject.", w),
 				"Drop the pronoun and start with the verb: \"Built...\" rather than \"I built...\".")

@@ -280,3 +280,23 @@ func TestEitherOr(t *testing.T) {
 		t.Errorf("\"Must have Python and SQL\" lost its skills: %+v", m.Matched)
 	}
 }
+
+func TestReviewRegressions(t *testing.T) {
+	l := lexicon(t)
+	r := l.Check("r.txt", doc("# Experience", "Engineer, Acme — May 2021 – June 2024", "Analyst, Beta — September 2019 – April 2021",
+		"- Expanded the fraud model to the US and UK markets, cutting chargebacks by 30% over the rules baseline"))
+	if f := finding(r, "format/date-styles"); f != nil {
+		t.Errorf("full month names flagged as mixed styles: %+v", f)
+	}
+	if f := finding(r, "bullet/pronoun"); f != nil {
+		t.Errorf("US read as a pronoun: %+v", f)
+	}
+	if y := l.Check("y.txt", doc("# Experience", "Engineer, Acme — 2019 – 2021")).Years; y < 2.9 || y > 3.1 {
+		t.Errorf("2019 – 2021 is %.2f years, want 3", y)
+	}
+	d := doc("# Skills", "Python, Spark, SQL")
+	m := l.MatchJD(l.Check("r.txt", d), d, doc("# Requirements", "Experience with Spark or Flink").Lines)
+	if len(m.Missing) != 0 {
+		t.Errorf("Spark or Flink with Spark on the resume: missing %+v", m.Missing)
+	}
+}

@@ -358,8 +358,11 @@ func looksLikeName(raw string) bool {
 func listed(line string, t token) bool {
 	before := strings.TrimRight(line[:t.start], " \t")
 	after := strings.TrimLeft(line[t.end:], " \t")
-	okBefore := before == "" || strings.ContainsAny(before[len(before)-1:], ",:;|/(•·-") ||
-		strings.HasSuffix(strings.ToLower(before), " or") || strings.HasSuffix(strings.ToLower(before), " and")
+	lb := strings.ToLower(before)
+	okBefore := before == "" || strings.ContainsAny(before[len(before)-1:], ",:;|/(•·-")
+	for _, w := range []string{"or", "and", "with", "in", "using", "of", "on"} {
+		okBefore = okBefore || lb == w || strings.HasSuffix(lb, " "+w)
+	}
 	okAfter := after == "" || strings.ContainsAny(after[:1], ",;|/)•·.") ||
 		strings.HasPrefix(strings.ToLower(after), "or ") || strings.HasPrefix(strings.ToLower(after), "and ")
 	return okBefore && okAfter
