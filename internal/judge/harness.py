@@ -111,6 +111,22 @@ def enc_float(f):
     return f
 
 
+class TooLarge(Exception):
+    pass
+
+
+# At most this many numbers go back per case; a bigger result is an output
+# limit, decided before any time is spent converting it.
+MAX_ELEMENTS = 4 << 20
+_budget = [MAX_ELEMENTS]
+
+
+def spend(n):
+    _budget[0] -= n
+    if _budget[0] < 0:
+        raise TooLarge()
+
+
 def encode(v, depth=0):
     if depth > 16:
         return {"repr": "<nested too deeply>"}
@@ -123,6 +139,7 @@ def encode(v, depth=0):
         return enc_float(v)
     if isinstance(v, _ndarray):
         a = _ndarray.view(v, _ndarray)
+        spend(a.size)
         kind = a.dtype.kind
         if kind in "biuf":
             if kind == "f":
@@ -141,6 +158,7 @@ def encode(v, depth=0):
     if isinstance(v, _floating):
         return enc_float(float(v))
     if t is tuple or t is list:
+        spend(len(v))
         return [encode(x, depth + 1) for x in v]
     if t is dict and all(type(k) is str for k in v):
         return {"dict": {k: encode(x, depth + 1) for k, x in v.items()}}
@@ -279,8 +297,12 @@ def run_submission(req):
                 values.append(fn(*args, **kwargs))
                 mine()
             ms = (time.perf_counter() - started) * 1000
-            encoded = [encode(v) for v in values]
-            rec = {"i": i, "values": encoded, "ms": ms}
+            _budget[0] = MAX_ELEMENTS
+            try:
+                encoded = [encode(v) for v in values]
+                rec = {"i": i, "values": encoded, "ms": ms}
+            except TooLarge:
+                rec = {"i": i, "ole": True, "ms": ms}
         except BaseException as e:
             mine()
             rec = {"i": i, "error": user_traceback(e), "mle": isinstance(e, MemoryError),

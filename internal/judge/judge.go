@@ -246,6 +246,7 @@ type record struct {
 	Values      []json.RawMessage `json:"values"`
 	Error       *string           `json:"error"`
 	MLE         bool              `json:"mle"`
+	OLE         bool              `json:"ole"`
 	MS          float64           `json:"ms"`
 	SyntaxError *string           `json:"syntax_error"`
 	LoadError   *string           `json:"load_error"`
@@ -381,6 +382,8 @@ func (j *Judge) assemble(res *Result, p *Problem, h runHeader, body []byte, lim 
 		case !ok:
 			cr.Verdict, cr.Message = stopReason(h, done, lim.CPUSeconds)
 			stopped = true
+		case r.OLE:
+			cr.Verdict, cr.Message, cr.TimeMS = OutputLimit, "returned a value too large to send back", r.MS
 		case r.Error != nil:
 			cr.Verdict, cr.Message, cr.TimeMS = RuntimeError, *r.Error, r.MS
 			if r.MLE {
