@@ -9,6 +9,7 @@ import (
 	"github.com/offerloop/offerloop/internal/kit"
 	"github.com/offerloop/offerloop/internal/practice"
 	"github.com/offerloop/offerloop/internal/resume"
+	"github.com/offerloop/offerloop/internal/takehome"
 	"io"
 	"os"
 	"path/filepath"
@@ -119,6 +120,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if d.Kit, err = kit.ExportSection(ctx, s.db, s.user.ID); err != nil {
+		return err
+	}
+	if d.Takehome, err = takehome.ExportSection(ctx, s.db, s.user.ID); err != nil {
 		return err
 	}
 	out := ""

@@ -89,6 +89,7 @@ func commands() []command {
 		{"pitch", "the three-minute \"walk me through your resume\" pitch: check and practise", pitchUsage, runPitch},
 		{"scripts", "what to say on the recruiter call and the phone screen", scriptsUsage, runScripts},
 		{"portfolio", "the GitHub portfolio checklist, and a check of a project README", portfolioUsage, runPortfolio},
+		{"takehome", "review an ML take-home for data leakage and the red flags reviewers reject for", takehomeUsage, runTakehome},
 		{"stories", "your behavioral stories: add, check, coverage by category, timed practice", storiesUsage, runStories},
 		{"design", "ML system design practice: prompts, timed sessions, rubric scores", designUsage, runDesign},
 		{"plan", "the six-week coding study plan: show, mark done or skipped, move the start", planUsage, runPlan},

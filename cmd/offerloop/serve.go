@@ -102,7 +102,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			}
 		}()
 	}
-	srv, err := web.New(web.Config{Now: s.now, Loc: s.loc, Instance: inst, Drill: dr, Judge: jc, Practice: s.db, Resume: s.db, Kit: s.db}, s.db, log)
+	srv, err := web.New(web.Config{Now: s.now, Loc: s.loc, Instance: inst, Drill: dr, Judge: jc, Practice: s.db, Resume: s.db, Kit: s.db, Takehome: s.db}, s.db, log)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/offerloop/offerloop/internal/kit"
 	"github.com/offerloop/offerloop/internal/practice"
 	"github.com/offerloop/offerloop/internal/resume"
+	"github.com/offerloop/offerloop/internal/takehome"
 	"strings"
 
 	"modernc.org/sqlite"
@@ -181,9 +182,30 @@ func (db *DB) RestoreAll(ctx context.Context, userID int64, d *tracker.Dump, dd 
 			}
 		}
 	}
+	var td *takehome.Dump
+	if len(d.Takehome) > 0 {
+		var err error
+		if td, err = takehome.DecodeDump(d.Takehome); err != nil {
+			return err
+		}
+		apps := map[int64]bool{}
+		for _, a := range d.Applications {
+			apps[a.ID] = true
+		}
+		for _, r := range td.Reports {
+			if r.ApplicationID != 0 && !apps[r.ApplicationID] {
+				return errs.Invalidf("take-home report %d refers to application %d, which the export lacks", r.ID, r.ApplicationID)
+			}
+		}
+	}
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		if err := restoreTracker(ctx, tx, userID, d); err != nil {
 			return err
+		}
+		if td != nil {
+			if err := restoreTakehomeRows(ctx, tx, userID, td); err != nil {
+				return err
+			}
 		}
 		if kd != nil {
 			if err := restoreKitRows(ctx, tx, userID, kd); err != nil {

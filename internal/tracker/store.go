@@ -282,6 +282,10 @@ type Dump struct {
 	// Kit is the application kit's section (a kit.Dump: each application's
 	// cover letter and pitch), carried the same way.
 	Kit json.RawMessage `json:"kit,omitempty"`
+	// Takehome is the take-home checker's section (a takehome.Dump: every
+	// stored report, attached to its application or to none), carried the
+	// same way.
+	Takehome json.RawMessage `json:"takehome,omitempty"`
 }
 
 // DumpFormat identifies an offerloop export file.

@@ -175,8 +175,9 @@ type applicationPage struct {
 	Checklists   map[int64]checklistCount
 	RoundKinds   []tracker.RoundKindInfo
 	ContactRoles []tracker.ContactRole
-	Resume       *resumePanel // nil when the resume checker is off
-	Kit          *kitPanel    // nil when the kit is off
+	Resume       *resumePanel   // nil when the resume checker is off
+	Kit          *kitPanel      // nil when the kit is off
+	Takehome     *takehomePanel // nil when the take-home checker is off
 	Form         formState
 	Today        string
 	Now          time.Time
@@ -257,6 +258,9 @@ func (s *Server) loadApplication(ctx context.Context, id int64) (*applicationPag
 		return nil, err
 	}
 	if d.Kit, err = s.kitPanel(ctx, u.ID, a); err != nil {
+		return nil, err
+	}
+	if d.Takehome, err = s.takehomePanel(ctx, u.ID, a); err != nil {
 		return nil, err
 	}
 	tasks, err := s.applicationTasks(ctx, u.ID, a, d.Interviews)

@@ -10,6 +10,7 @@ import (
 	"github.com/offerloop/offerloop/internal/kit"
 	"github.com/offerloop/offerloop/internal/practice"
 	"github.com/offerloop/offerloop/internal/resume"
+	"github.com/offerloop/offerloop/internal/takehome"
 	"io"
 	"net/http"
 	"path"
@@ -65,6 +66,12 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.kit != nil {
 		if d.Kit, err = kit.ExportSection(ctx, s.kit, u.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if s.takehome != nil {
+		if d.Takehome, err = takehome.ExportSection(ctx, s.takehome, u.ID); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -211,7 +218,7 @@ type restorer interface {
 // restore loads an export: the tracker, and its drill section when it has one,
 // all or nothing.
 func (s *Server) restore(ctx context.Context, userID int64, d *tracker.Dump) error {
-	if len(d.Drill) == 0 && len(d.Judge) == 0 && len(d.Practice) == 0 && len(d.Resume) == 0 && len(d.Kit) == 0 {
+	if len(d.Drill) == 0 && len(d.Judge) == 0 && len(d.Practice) == 0 && len(d.Resume) == 0 && len(d.Kit) == 0 && len(d.Takehome) == 0 {
 		return s.store.Restore(ctx, userID, d)
 	}
 	var dd *drill.Dump

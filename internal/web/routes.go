@@ -29,6 +29,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /applications/{id}/tasks", s.addTask)
 	mux.HandleFunc("POST /applications/{id}/interviews", s.scheduleInterview)
 	mux.HandleFunc("POST /applications/{id}/resume", s.checkApplicationResume)
+	mux.HandleFunc("GET /applications/{id}/takehome", s.applicationTakehome)
+	mux.HandleFunc("POST /applications/{id}/takehome", s.checkApplicationTakehome)
 
 	// The application kit: each application's cover letter and pitch, and
 	// the portfolio checklist with a README check.
@@ -114,6 +116,12 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /resume", s.cached(s.resumeForm))
 	mux.HandleFunc("POST /resume", s.checkResume)
 	mux.HandleFunc("GET /resume/checks/{id}", s.cached(s.showCheck))
+
+	// Take-home checker: check a folder on this machine or an uploaded zip,
+	// and read or download the report ({rid}, {rid}.md, {rid}.json).
+	mux.HandleFunc("GET /takehome", s.takehomeForm)
+	mux.HandleFunc("POST /takehome", s.checkTakehome)
+	mux.HandleFunc("GET /takehome/reports/{rid}", s.showTakehome)
 
 	// Offers: comparison, weights, market table, deadlines.
 	mux.HandleFunc("GET /offers", s.offers)

@@ -19,6 +19,7 @@ import (
 	"github.com/offerloop/offerloop/internal/kit"
 	"github.com/offerloop/offerloop/internal/practice"
 	"github.com/offerloop/offerloop/internal/resume"
+	"github.com/offerloop/offerloop/internal/takehome"
 	"github.com/offerloop/offerloop/internal/tracker"
 )
 
@@ -56,6 +57,9 @@ type Config struct {
 	// Kit is the store of each application's cover letter and pitch, behind
 	// the kit pages; nil turns them off.
 	Kit kit.Store
+	// Takehome is the store of take-home reports behind /takehome and the
+	// application page's take-home panel; nil turns them off.
+	Takehome takehome.Store
 }
 
 // JudgeConfig is what the problem pages need: the judge that grades (nil when
@@ -90,6 +94,7 @@ type Server struct {
 	practice    practice.Store
 	resume      resume.Store
 	kit         kit.Store
+	takehome    takehome.Store
 	kitc        *kit.Kit          // the kit's content: letter rules, parts, scripts, portfolio
 	lexicon     *resume.Lexicon   // the checker's taxonomy, for the names of skill families
 	lib         *practice.Library // the practice content: questions, prompts, plan, timers, questions to ask
@@ -124,6 +129,7 @@ func New(cfg Config, store tracker.Store, log *slog.Logger) (*Server, error) {
 	s.practice = cfg.Practice
 	s.resume = cfg.Resume
 	s.kit = cfg.Kit
+	s.takehome = cfg.Takehome
 	var err error
 	if s.loops, err = tracker.LoadLoops(); err != nil {
 		return nil, fmt.Errorf("web: %w", err)
