@@ -190,6 +190,7 @@ type analyser struct {
 	loops    []*loopCtx
 	depth    int // inlined calls
 	steps    int // statements evaluated, bounded
+	nesting  int // expression depth, bounded
 	insts    []*inst
 	targets  map[string]bool // column names used as the target
 	found    map[findingKey]bool
@@ -200,6 +201,10 @@ type analyser struct {
 // maxSteps bounds the statements evaluated per program, inlined calls
 // included, so no input can make the analysis run long.
 const maxSteps = 200000
+
+// maxNesting bounds how deep expressions are followed; deeper parts of
+// absurdly nested code are not analysed.
+const maxNesting = 400
 
 // analyse runs the leakage analysis on one program. A bug in the analysis
 // must not take a server down with it: a panic ends this program's analysis

@@ -9,9 +9,11 @@ import (
 // ---- expressions ----
 
 func (a *analyser) eval(n *Node) *value {
-	if n == nil {
+	if n == nil || a.nesting > maxNesting {
 		return nil
 	}
+	a.nesting++
+	defer func() { a.nesting-- }()
 	switch n.Kind {
 	case "identifier":
 		return a.env[n.Text()]
@@ -529,6 +531,8 @@ func (a *analyser) inline(def fnDef, c *callSite) *value {
 	if a.depth >= 4 {
 		return a.derive(firstData(c.all()), c.all()...)
 	}
+	a.depth++ // before the defaults: def f(x=f()) must not recurse forever
+	defer func() { a.depth-- }()
 	saved := a.env
 	env := make(map[string]*value, len(saved)+4)
 	for k, v := range saved {
@@ -570,12 +574,10 @@ func (a *analyser) inline(def fnDef, c *callSite) *value {
 	}
 	savedChunk := a.chunk
 	a.env, a.chunk = env, def.chunk
-	a.depth++
 	var ret *value
 	if body := def.node.Child("body"); body != nil {
 		ret = a.inlineBody(body.Kids)
 	}
-	a.depth--
 	a.env, a.chunk = saved, savedChunk
 	// Globals assigned inside are not tracked; mutations of shared values
 	// (df['x'] = ...) already happened on the shared value objects.

@@ -762,7 +762,10 @@ func (a *analyser) locText(chunk, line int) string {
 		return fmt.Sprintf("on line %d", line)
 	}
 	if c := a.src.Chunks[chunk].Cell; c >= 0 {
-		return fmt.Sprintf("in cell %d, line %d", c, line)
+		if chunk == a.chunk {
+			return fmt.Sprintf("on line %d of this cell", line)
+		}
+		return fmt.Sprintf("in code cell %d, line %d", c+1, line)
 	}
 	return fmt.Sprintf("on line %d", line)
 }

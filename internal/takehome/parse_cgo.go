@@ -51,24 +51,30 @@ func Parse(ctx context.Context, src []byte) (*Tree, error) {
 	t := &Tree{Src: src}
 	c := ts.Walk()
 	defer c.Close()
-	t.Root = t.copy(c, "")
+	t.Root = t.copy(c, "", 0)
 	return t, nil
 }
 
 // copy mirrors the cursor's node and its named descendants.
-func (t *Tree) copy(c *sitter.TreeCursor, field string) *Node {
+// Nodes nested deeper than maxDepth are dropped and counted as errors, so
+// pathological input cannot exhaust the stack of the walks over the tree.
+func (t *Tree) copy(c *sitter.TreeCursor, field string, depth int) *Node {
 	n := c.Node()
 	start, end := n.ByteRange()
 	out := &Node{Kind: n.Kind(), Field: field, Start: int(start), End: int(end), Line: int(n.StartPosition().Row) + 1, tree: t}
 	if n.IsError() || n.IsMissing() {
 		t.Errors++
 	}
+	if depth > maxDepth {
+		t.Errors++
+		return out
+	}
 	if c.GotoFirstChild() {
 		for {
 			k := c.Node()
 			switch {
 			case k.IsNamed() && k.Kind() != "comment":
-				out.Kids = append(out.Kids, t.copy(c, c.FieldName()))
+				out.Kids = append(out.Kids, t.copy(c, c.FieldName(), depth+1))
 			case k.IsMissing():
 				t.Errors++
 			case c.FieldName() == "operator" || (out.Kind == "comparison_operator" && !k.IsNamed()):

@@ -74,6 +74,10 @@ func wantsData(p string) bool {
 	if strings.HasPrefix(base, "readme") || strings.HasPrefix(base, "requirements") {
 		return true
 	}
+	// requirements/base.txt, requirements/dev.in
+	if dir := strings.ToLower(path.Dir(p)); path.Base(dir) == "requirements" && (path.Ext(base) == ".txt" || path.Ext(base) == ".in") {
+		return true
+	}
 	return false
 }
 

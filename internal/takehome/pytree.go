@@ -17,6 +17,9 @@ type Node struct {
 	tree  *Tree
 }
 
+// maxDepth bounds the depth of a copied tree.
+const maxDepth = 1000
+
 // Tree is a parsed Python program.
 type Tree struct {
 	Src    []byte

@@ -10,6 +10,7 @@ package takehome
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // Severity ranks a finding: H is a red flag a reviewer may reject for.
@@ -161,7 +162,7 @@ func (r *Report) score() {
 	r.Score = int(total/weights + 0.5)
 	// Any high-severity leak caps the overall score: a reviewer stops there.
 	for _, f := range r.Findings {
-		if f.Severity == High && r.Score > 60 {
+		if f.Severity == High && strings.HasPrefix(f.Rule, "leakage/") && r.Score > 60 {
 			r.Score = 60
 		}
 	}

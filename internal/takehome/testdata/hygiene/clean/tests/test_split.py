@@ -1,0 +1,2 @@
+def test_nothing_shared():
+    assert set([1, 2]).isdisjoint({3})
