@@ -221,7 +221,12 @@ func (a *analyser) dataMethod(recv *value, method string, c *callSite) *value {
 		}
 		col := strings.TrimPrefix(recv.text, "group:")
 		supervised := recv.text != "" && a.targets[col]
-		return a.statEvent("stat", "a group-by "+aggName(method, c), recv, c.recvN, supervised, c.n)
+		what := "a per-group " + aggName(method, c)
+		if recv.text != "" {
+			what += " of " + col
+		}
+		out := a.statEvent("stat", what, recv, rootOf(c.recvN), supervised, c.n)
+		return out
 	case recv.window:
 		out := a.derive(recv, c.all()...)
 		return out
@@ -762,9 +767,6 @@ func (a *analyser) locText(chunk, line int) string {
 		return fmt.Sprintf("on line %d", line)
 	}
 	if c := a.src.Chunks[chunk].Cell; c >= 0 {
-		if chunk == a.chunk {
-			return fmt.Sprintf("on line %d of this cell", line)
-		}
 		return fmt.Sprintf("in code cell %d, line %d", c+1, line)
 	}
 	return fmt.Sprintf("on line %d", line)
@@ -802,4 +804,24 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n-1]) + "…"
+}
+
+// rootOf is the variable an expression chain starts from:
+// houses.groupby("n")["a"] → houses.
+func rootOf(n *Node) *Node {
+	for n != nil {
+		switch n.Kind {
+		case "identifier":
+			return n
+		case "attribute":
+			n = n.Child("object")
+		case "subscript":
+			n = n.Child("value")
+		case "call":
+			n = n.Child("function")
+		default:
+			return n
+		}
+	}
+	return nil
 }
