@@ -12,6 +12,9 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
 [ -x /usr/bin/python3 ] || need+=(python3)
 /usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || need+=(python3-numpy)
+# The take-home checker parses Python with tree-sitter, which is C (cgo);
+# the race detector needs cgo too.
+command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 if [ ${#need[@]} -gt 0 ]; then
 	echo "test.sh: installing ${need[*]} from Debian's packages" >&2
 	sudo=""
@@ -30,8 +33,9 @@ go vet ./...
 # The browser test fails rather than skips when Chromium is missing.
 OFFERLOOP_BROWSER_TEST=required go test -race -count=1 "$@" ./...
 # The readers of user files are fuzzed for a bounded time on every run.
-for target in FuzzReadPDF FuzzReadDOCX FuzzReadText; do
-	if ! out=$(go test ./internal/resume -run '^$' -fuzz "^${target}\$" -fuzztime 10s -fuzzminimizetime 1x 2>&1); then
+for pair in resume:FuzzReadPDF resume:FuzzReadDOCX resume:FuzzReadText takehome:FuzzReadNotebook takehome:FuzzAnalyse; do
+	pkg=${pair%%:*} target=${pair#*:}
+	if ! out=$(go test "./internal/$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime 10s -fuzzminimizetime 1x 2>&1); then
 		echo "$out" >&2
 		exit 1
 	fi

@@ -1566,10 +1566,15 @@ func (h *hygieneCheck) readmeText() string {
 func (h *hygieneCheck) baseline() []Finding {
 	var fitAt *site
 	classify, regress, baseline, r2 := false, false, false, false
+	seen := map[string]bool{} // names repeat; the regexps run once per name
 	h.walk(func(s *Source, ci int, n *Node) {
 		switch n.Kind {
 		case "identifier":
 			t := n.Text()
+			if seen[t] {
+				return
+			}
+			seen[t] = true
 			classify = classify || classifierRe.MatchString(t)
 			regress = regress || regressorRe.MatchString(t)
 			baseline = baseline || codeBaselineRe.MatchString(t)
@@ -1651,16 +1656,19 @@ func (h *hygieneCheck) accuracyOnly() []Finding {
 		subject string
 	}
 	var vcs []vcCall
+	seen := map[string][2]bool{}
 	h.walk(func(s *Source, ci int, n *Node) {
 		switch n.Kind {
 		case "identifier":
 			t := n.Text()
-			if otherMetricRe.MatchString(t) {
-				other = true
+			r, ok := seen[t]
+			if !ok {
+				// Names repeat a lot; the regexps run once per name.
+				r = [2]bool{otherMetricRe.MatchString(t), classifierRe.MatchString(t)}
+				seen[t] = r
 			}
-			if classifierRe.MatchString(t) {
-				classify = true
-			}
+			other = other || r[0]
+			classify = classify || r[1]
 		case "string":
 			v, _ := n.StringValue()
 			if otherMetricRe.MatchString(v) {
