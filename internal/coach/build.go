@@ -20,10 +20,12 @@ type builder struct {
 	secs      float64 // seconds a review takes
 	doneToday map[string]bool
 	skipped   map[string]bool // skipped in the last three days
-	doneWeek  map[string]int  // items done this week, by area
+	doneWeek  map[string]int  // days this week with an item of the area done
 	weakTopic map[string]float64
 	ivs       []Interview // interviews inside the horizon
 	cands     []Item
+	elapsed   []int // by card index: calendar days since its last review (elapsedDays)
+	curve     curve // the forgetting curve of in.Params
 }
 
 // Build makes today's plan.
@@ -70,6 +72,7 @@ func newBuilder(in *Input) *builder {
 		secs:      in.ReviewSecs,
 		doneToday: map[string]bool{}, skipped: map[string]bool{}, doneWeek: map[string]int{},
 		weakTopic: map[string]float64{},
+		curve:     newCurve(&in.Params),
 	}
 	if b.secs <= 0 {
 		b.secs = 20
@@ -77,6 +80,7 @@ func newBuilder(in *Input) *builder {
 	b.secs = min(max(b.secs, 6), 120)
 	weekAgo := b.today.AddDate(0, 0, -6).Format("2006-01-02")
 	skipFrom := b.today.AddDate(0, 0, -2).Format("2006-01-02")
+	areaDays := map[string]bool{}
 	for _, m := range in.Marks {
 		switch {
 		case m.Day == b.day && m.Status == "done":
@@ -85,7 +89,13 @@ func newBuilder(in *Input) *builder {
 			b.skipped[m.Key] = true
 		}
 		if m.Status == "done" && m.Day >= weekAgo {
-			b.doneWeek[areaOfKey(m.Key)]++
+			// Counted once per area and day: a theory day is several topic
+			// items, and counting each would starve the area within a week.
+			ad := areaOfKey(m.Key) + "|" + m.Day
+			if !areaDays[ad] {
+				areaDays[ad] = true
+				b.doneWeek[areaOfKey(m.Key)]++
+			}
 		}
 	}
 	// A topic is weak when the last week's reviews of it often failed.
@@ -129,8 +139,10 @@ func areaOfKey(key string) string {
 		return "coding"
 	case "story":
 		return "behavioral"
-	case "design":
+	case "design", "design-outline":
 		return "design"
+	case "takehome", "takehome-fix":
+		return "takehome"
 	case "task", "research":
 		return "tasks"
 	}
@@ -262,9 +274,9 @@ func (b *builder) add(it Item) {
 
 func (b *builder) tasks() {
 	now := b.in.Now
-	soon := map[int64]Interview{} // interviews within 36 hours
+	soon := map[int64]Interview{} // interviews today, tomorrow or within 36 hours
 	for _, iv := range b.ivs {
-		if iv.At.Sub(now) <= 36*time.Hour {
+		if b.daysUntil(iv.At) <= 1 || iv.At.Sub(now) <= 36*time.Hour {
 			soon[iv.ID] = iv
 		}
 	}
@@ -281,8 +293,8 @@ func (b *builder) tasks() {
 		}
 		due := t.Due.In(b.loc)
 		overdue := t.Overdue(now)
-		if !overdue && b.daysUntil(due) > 0 {
-			continue // later this week: Today's agenda lists it
+		if !overdue && b.daysUntil(due) > 0 && !(t.Kind == tracker.TaskDeadline && b.daysUntil(due) <= 1) {
+			continue // later this week: Today's agenda lists it (an offer deadline tomorrow is today's work)
 		}
 		it := Item{Key: "task:" + t.Key, Kind: "task", Title: t.Title, TaskKey: t.Key, Application: appRef(t.ApplicationID), Area: "tasks", Link: taskLink(t)}
 		switch t.Kind {

@@ -33,23 +33,91 @@ func (b *builder) calDays(from, to time.Time) int {
 // is reviewed today: the user recalls it with probability R now (rated
 // Good) or forgets it (Again), and FSRS says what stability follows each.
 func (b *builder) gain(c *Card, days int) float64 {
+	m := b.memo(c, b.calDays(c.LastReview, b.today))
+	return b.gainWith(c, &m, days)
+}
+
+// cardMemo is what a card's gain needs whatever the interview, worked out
+// once a Build: a review costs a few Next and Retrievability calls, and a
+// card is weighed for every interview ahead.
+type cardMemo struct {
+	elapsed          int     // calendar days since the last review
+	rNow             float64 // recall now
+	good, again, new float64 // stability after a Good or an Again review today; after learning a new card
+}
+
+func (b *builder) memo(c *Card, elapsed int) cardMemo {
 	p := &b.in.Params
 	if c.New || c.Stability <= 0 {
 		// Learning a new card today: about two in three stick at first.
-		m := p.Next(nil, fsrs.Good, 0)
-		return 0.65 * p.Retrievability(float64(max(days, 0)), m.Stability)
+		return cardMemo{new: p.Next(nil, fsrs.Good, 0).Stability}
 	}
-	elapsed := b.calDays(c.LastReview, b.today)
+	m := cardMemo{elapsed: elapsed}
 	if elapsed <= 0 {
-		return 0 // reviewed today already
+		return m // reviewed today already
 	}
-	rNow := p.Retrievability(float64(elapsed), c.Stability)
-	without := p.Retrievability(float64(elapsed+max(days, 0)), c.Stability)
+	m.rNow = p.Retrievability(float64(elapsed), c.Stability)
 	mem := fsrs.Memory{Stability: c.Stability, Difficulty: max(c.Difficulty, 1)}
-	good := p.Next(&mem, fsrs.Good, elapsed)
-	again := p.Next(&mem, fsrs.Again, elapsed)
-	with := rNow*p.Retrievability(float64(max(days, 0)), good.Stability) + (1-rNow)*p.Retrievability(float64(max(days, 0)), again.Stability)
+	m.good = p.Next(&mem, fsrs.Good, elapsed).Stability
+	m.again = p.Next(&mem, fsrs.Again, elapsed).Stability
+	return m
+}
+
+func (b *builder) gainWith(c *Card, m *cardMemo, days int) float64 {
+	r := b.curve.at
+	days = max(days, 0)
+	if c.New || c.Stability <= 0 {
+		return 0.65 * r(float64(days), m.new)
+	}
+	if m.elapsed <= 0 {
+		return 0
+	}
+	without := r(float64(m.elapsed+days), c.Stability)
+	with := m.rNow*r(float64(days), m.good) + (1-m.rNow)*r(float64(days), m.again)
 	return max(0, with-without)
+}
+
+// elapsedDays returns, by card index, the calendar days from each card's
+// last review to today, worked out once a Build.
+func (b *builder) elapsedDays() []int {
+	if b.elapsed == nil {
+		b.elapsed = make([]int, len(b.in.Cards))
+		for i := range b.in.Cards {
+			if c := &b.in.Cards[i]; !c.New && c.Stability > 0 {
+				b.elapsed[i] = b.calDays(c.LastReview, b.today)
+			}
+		}
+	}
+	return b.elapsed
+}
+
+// recallAfter predicts a reviewed card's recall `days` from today, knowing
+// the days since its last review.
+func (b *builder) recallAfter(c *Card, elapsed, days int) float64 {
+	if c.New || c.Stability <= 0 {
+		return 0
+	}
+	return b.curve.at(float64(max(0, elapsed+days)), c.Stability)
+}
+
+// curve is fsrs.Parameters.Retrievability with the constants of the
+// parameters worked out once: (1 + factor·t/s)^decay, factor chosen so
+// that R(s, s) = 0.9. Build calls it tens of thousands of times, and the
+// parameters' method recomputes the factor, a power, on every call.
+type curve struct{ factor, decay float64 }
+
+func newCurve(p *fsrs.Parameters) curve {
+	decay := -p[20]
+	return curve{factor: math.Pow(0.9, 1/decay) - 1, decay: decay}
+}
+
+func (c curve) at(elapsedDays, s float64) float64 {
+	if elapsedDays <= 0 {
+		return 1
+	}
+	// exp(decay·log1p(x)) is (1+x)^decay; math.Pow's general case costs
+	// about twice as much, and this runs for every card and interview.
+	return math.Exp(c.decay * math.Log1p(c.factor*elapsedDays/s))
 }
 
 type cardValue struct {
@@ -86,11 +154,17 @@ func (b *builder) cards() {
 	}
 	groups := map[string]*topicGroup{}
 	now := b.in.Now
+	elapsed := b.elapsedDays()
 	for ci := range b.in.Cards {
 		c := &b.in.Cards[ci]
 		dc := drill.Card{Topic: c.Topic, Round: drill.Round(c.Round)}
 		best, bestIv := 0.0, -1
 		v := 0.0
+		var m cardMemo
+		memoized := false
+		// Interviews on the same day share the card's gain: worked out once.
+		var dayGain [32]float64
+		var dayKnown [32]bool
 		for i := range b.ivs {
 			needed := false
 			for _, n := range needs[i] {
@@ -102,7 +176,20 @@ func (b *builder) cards() {
 			if !needed {
 				continue
 			}
-			g := b.gain(c, ivDays[i]) * ivWeight[i]
+			if !memoized {
+				m, memoized = b.memo(c, elapsed[ci]), true
+			}
+			d := ivDays[i]
+			var raw float64
+			if d >= 0 && d < len(dayGain) {
+				if !dayKnown[d] {
+					dayGain[d], dayKnown[d] = b.gainWith(c, &m, d), true
+				}
+				raw = dayGain[d]
+			} else {
+				raw = b.gainWith(c, &m, d)
+			}
+			g := raw * ivWeight[i]
 			v += g
 			if g > best {
 				best, bestIv = g, i
@@ -113,7 +200,7 @@ func (b *builder) cards() {
 			if c.New || c.Due.After(now) {
 				continue
 			}
-			v = 0.3 * (1 - b.recallOn(c, b.today))
+			v = 0.3 * (1 - b.recallAfter(c, elapsed[ci], 0))
 		}
 		if w, ok := b.weakTopic[c.Topic]; ok {
 			v *= 1 + w
@@ -159,13 +246,15 @@ func (b *builder) cardItem(g *topicGroup, ivDays []int) {
 	n := min(len(g.cards), max(1, int(15*60/per)))
 	benefit := 0.0
 	var sumNow float64
+	ids := make([]string, 0, n)
 	for _, cv := range g.cards[:n] {
 		benefit += cv.value
 		sumNow += b.recallOn(cv.c, b.today)
+		ids = append(ids, cv.c.ID)
 	}
 	minutes := int(math.Ceil(float64(n) * per / 60))
 	it := Item{Key: g.key, Kind: "review", Area: "theory", benefit: benefit, Minutes: max(minutes, 3),
-		Link: "/drill?topic=" + g.cards[0].c.Topic}
+		Link: "/drill?topic=" + g.cards[0].c.Topic, cards: ids}
 	if g.isNew {
 		it.Kind = "learn"
 		it.Title = fmt.Sprintf("Learn %d new %s cards", n, g.title)

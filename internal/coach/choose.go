@@ -83,12 +83,16 @@ func (b *builder) choose(p *Plan) {
 	}
 	slices.SortStableFunc(must, func(x, y Item) int { return cmp.Or(cmp.Compare(x.must, y.must), cmp.Compare(y.benefit, x.benefit)) })
 	used := 0
-	chosen := map[string]int{}
+	// chosen weighs what each area already has in today's plan: an item
+	// counts as a fraction up to a quarter of an hour, so four short topic
+	// reviews weigh what one 50-minute design session does.
+	chosen := map[string]float64{}
+	weigh := func(it Item) float64 { return min(1, float64(it.Minutes)/15) }
 	for _, it := range must {
 		if used+it.Minutes <= budget {
 			p.Items = append(p.Items, it)
 			used += it.Minutes
-			chosen[it.Area]++
+			chosen[it.Area] += weigh(it)
 		} else {
 			p.Later = append(p.Later, it)
 		}
@@ -101,7 +105,7 @@ func (b *builder) choose(p *Plan) {
 				continue
 			}
 			score := it.benefit / float64(it.Minutes)
-			score *= math.Pow(0.55, float64(chosen[it.Area]))
+			score *= math.Pow(0.55, chosen[it.Area])
 			if it.Area != "tasks" {
 				score *= math.Pow(0.85, float64(b.doneWeek[it.Area]))
 			}
@@ -115,7 +119,7 @@ func (b *builder) choose(p *Plan) {
 		taken[best] = true
 		p.Items = append(p.Items, rest[best])
 		used += rest[best].Minutes
-		chosen[rest[best].Area]++
+		chosen[rest[best].Area] += weigh(rest[best])
 	}
 	// Later: what matters most among what did not fit.
 	var left []Item
@@ -205,7 +209,7 @@ func (b *builder) theoryReadiness(iv Interview, days int) (Component, bool) {
 	if len(needs) == 0 {
 		return Component{}, false
 	}
-	day := b.today.AddDate(0, 0, days)
+	elapsed := b.elapsedDays()
 	type agg struct {
 		title    string
 		sum      float64
@@ -226,7 +230,7 @@ func (b *builder) theoryReadiness(iv Interview, days int) (Component, bool) {
 		if !needed {
 			continue
 		}
-		r := b.recallOn(c, day)
+		r := b.recallAfter(c, elapsed[i], days)
 		total += r
 		count++
 		if c.New {

@@ -38,9 +38,10 @@ type Item struct {
 	TaskKey string `json:"task_key,omitempty"`
 	Area    string `json:"area"`
 
-	benefit float64 // expected benefit of doing it today, in recall-points
-	must    int     // > 0: placed first, in this order, never pushed out
-	iv      int64   // the interview it prepares for, if any
+	benefit float64  // expected benefit of doing it today, in recall-points
+	must    int      // > 0: placed first, in this order, never pushed out
+	iv      int64    // the interview it prepares for, if any
+	cards   []string // for review and learn items: the ids of the cards it covers
 }
 
 // Plan is today's plan.

@@ -174,13 +174,14 @@ func loadDrill(ctx context.Context, d *drill.Drill, userID int64, now time.Time,
 	if err != nil {
 		return err
 	}
-	topics, err := d.Topics(ctx, userID)
-	if err != nil {
-		return err
-	}
+	// Titles come from the bank; a topic only the user's cards have is
+	// titled by its key, as the drill does. (d.Topics would read every
+	// user card a second time.)
 	titles := map[string]string{}
-	for _, t := range topics {
-		titles[t.Key] = t.Title
+	if d.Bank != nil {
+		for _, t := range d.Bank.Topics() {
+			titles[t.Key] = t.Title
+		}
 	}
 	progress, err := d.Store.AllProgress(ctx, userID)
 	if err != nil {
@@ -193,7 +194,11 @@ func loadDrill(ctx context.Context, d *drill.Drill, userID int64, now time.Time,
 	in.Cards = make([]Card, 0, len(cards))
 	topicOf := make(map[string]string, len(cards))
 	for _, c := range cards {
-		cc := Card{ID: c.ID, Topic: c.Topic, TopicTitle: titles[c.Topic], Round: string(c.Round), New: true}
+		title := titles[c.Topic]
+		if title == "" {
+			title = c.Topic
+		}
+		cc := Card{ID: c.ID, Topic: c.Topic, TopicTitle: title, Round: string(c.Round), New: true}
 		if p := byID[c.ID]; p != nil && p.Stability > 0 && !p.LastReview.IsZero() {
 			cc.New = false
 			cc.Due, cc.LastReview, cc.Stability, cc.Difficulty = p.Due, p.LastReview, p.Stability, p.Difficulty
