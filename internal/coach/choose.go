@@ -81,6 +81,7 @@ func (b *builder) choose(p *Plan) {
 			rest = append(rest, it)
 		}
 	}
+	p.Done = append(p.Done, b.doneElsewhere()...)
 	slices.SortStableFunc(must, func(x, y Item) int { return cmp.Or(cmp.Compare(x.must, y.must), cmp.Compare(y.benefit, x.benefit)) })
 	used := 0
 	// chosen weighs what each area already has in today's plan: an item
@@ -367,4 +368,70 @@ func (b *builder) checklistReadiness(iv Interview) (Component, bool) {
 	}
 	return Component{Area: "checklists", Label: "Checklists", Score: 100 * done / total,
 		Detail: fmt.Sprintf("%d of %d checklist items done.", done, total)}, true
+}
+
+// doneElsewhere lists today's done marks whose items are no longer
+// candidates (all of a topic's cards reviewed, a problem solved), so the
+// plan still shows what was done today.
+func (b *builder) doneElsewhere() []Item {
+	have := map[string]bool{}
+	for _, it := range b.cands {
+		have[it.Key] = true
+	}
+	topics, problems, prompts := map[string]string{}, map[string]string{}, map[string]string{}
+	for _, c := range b.in.Cards {
+		topics[c.Topic] = c.TopicTitle
+	}
+	for _, p := range b.in.Problems {
+		problems[p.ID] = p.Title
+	}
+	for _, p := range b.in.Prompts {
+		prompts[p.ID] = p.Title
+	}
+	keys := make([]string, 0, len(b.doneToday))
+	for k := range b.doneToday {
+		if !have[k] {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	var out []Item
+	for _, k := range keys {
+		kind, rest, _ := strings.Cut(k, ":")
+		it := Item{Key: k, Kind: kind, Area: areaOfKey(k), Why: "Marked done today."}
+		name := func(m map[string]string) string {
+			if t := m[rest]; t != "" {
+				return t
+			}
+			return rest
+		}
+		switch kind {
+		case "review":
+			it.Title = "Reviewed " + name(topics) + " cards"
+		case "learn":
+			it.Title = "Learned new " + name(topics) + " cards"
+		case "problem":
+			it.Title = "Worked on " + name(problems)
+		case "design", "design-outline":
+			it.Kind = "design"
+			it.Title = "Design practice: " + name(prompts)
+		case "story":
+			it.Title = "Wrote a story about " + rest
+		case "plan":
+			it.Title = "Study-plan problem " + rest
+		case "research":
+			it.Title = "Researched the company"
+		case "resume":
+			it.Title = "Worked on the resume match"
+		case "takehome", "takehome-fix":
+			it.Kind = "takehome"
+			it.Title = "Worked on the take-home"
+		case "onboarding":
+			it.Title = "Onboarding step: " + rest
+		default:
+			continue // tracker tasks show as done in the agenda
+		}
+		out = append(out, it)
+	}
+	return out
 }

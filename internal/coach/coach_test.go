@@ -1005,3 +1005,27 @@ func TestCurveIsFSRS(t *testing.T) {
 		}
 	}
 }
+
+// TestDoneAfterTheItemIsGone: an item marked done whose candidate no longer
+// exists (the problem is now solved) still shows in Done, titled.
+func TestDoneAfterTheItemIsGone(t *testing.T) {
+	in := rich()
+	in.Minutes = 240
+	i := indexOfProblem(in.Problems, "softmax")
+	if i < 0 {
+		t.Fatal("the fixture has no softmax problem")
+	}
+	in.Problems[i].Solved = true
+	in.Marks = []Mark{{Key: "problem:softmax", Day: today, Status: "done"}, {Key: "task:thank_you:9", Day: today, Status: "done"}}
+	p := Build(in)
+	j := indexOf(p.Done, "problem:softmax")
+	if j < 0 {
+		t.Fatalf("the solved problem marked done is not in Done: %v", keysOf(p.Done))
+	}
+	if got := p.Done[j].Title; got != "Worked on "+in.Problems[i].Title {
+		t.Errorf("Done title %q", got)
+	}
+	if indexOf(p.Items, "problem:softmax") >= 0 {
+		t.Error("a solved problem is suggested")
+	}
+}
