@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/offerloop/offerloop/internal/coach"
 	"github.com/offerloop/offerloop/internal/drill"
 	"github.com/offerloop/offerloop/internal/errs"
 	"github.com/offerloop/offerloop/internal/tracker"
@@ -123,6 +124,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if d.Takehome, err = takehome.ExportSection(ctx, s.db, s.user.ID); err != nil {
+		return err
+	}
+	if d.Coach, err = coach.ExportSection(ctx, s.db, s.user.ID); err != nil {
 		return err
 	}
 	out := ""

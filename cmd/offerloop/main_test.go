@@ -147,7 +147,7 @@ func TestInterviewTasksOnToday(t *testing.T) {
 	c.now = "2026-11-26T17:00:00Z"
 	c.ok("interview", "done", "1", "--outcome", "passed", "--detail", "retraining the ranker daily", "--flags", "no-ml-roadmap")
 	var ag tracker.Agenda
-	c.json(&ag, "today")
+	c.json(&ag, "agenda")
 	var thanks *tracker.Task
 	for _, t := range append(ag.Today, ag.ThisWeek...) {
 		if t.Kind == tracker.TaskThankYou {
@@ -163,7 +163,7 @@ func TestInterviewTasksOnToday(t *testing.T) {
 	}
 	// The rejection arrives before the note went out: the note is still due.
 	c.ok("app", "move", "1", "rejected")
-	c.json(&ag, "today")
+	c.json(&ag, "agenda")
 	found := false
 	for _, t2 := range append(ag.Today, ag.ThisWeek...) {
 		found = found || t2.Key == thanks.Key
@@ -172,7 +172,7 @@ func TestInterviewTasksOnToday(t *testing.T) {
 		t.Errorf("after a rejection, the thank-you task is gone from Today: %+v", ag)
 	}
 	c.ok("task", "done", thanks.Key)
-	c.json(&ag, "today")
+	c.json(&ag, "agenda")
 	for _, t2 := range append(ag.Overdue, append(ag.Today, ag.ThisWeek...)...) {
 		if t2.Key == thanks.Key {
 			t.Errorf("thank-you still open after task done")
@@ -187,12 +187,12 @@ func TestFollowUpAfterSilence(t *testing.T) {
 	c.ok("settings", "--follow-up-days", "5")
 	c.ok("app", "add", "--company", "Initech", "--role", "MLE", "--applied", "2026-11-01")
 	var ag tracker.Agenda
-	c.json(&ag, "today")
+	c.json(&ag, "agenda")
 	if len(ag.Overdue) != 1 || ag.Overdue[0].Kind != tracker.TaskFollowUp {
 		t.Fatalf("overdue = %+v, want one follow-up", ag.Overdue)
 	}
 	c.ok("task", "done", ag.Overdue[0].Key)
-	c.json(&ag, "today")
+	c.json(&ag, "agenda")
 	if len(ag.Overdue) != 0 {
 		t.Errorf("after following up, overdue = %+v", ag.Overdue)
 	}

@@ -15,6 +15,7 @@ import (
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
+	"github.com/offerloop/offerloop/internal/coach"
 	"github.com/offerloop/offerloop/internal/drill"
 	"github.com/offerloop/offerloop/internal/errs"
 	"github.com/offerloop/offerloop/internal/tracker"
@@ -198,9 +199,21 @@ func (db *DB) RestoreAll(ctx context.Context, userID int64, d *tracker.Dump, dd 
 			}
 		}
 	}
+	var cd *coach.Dump
+	if len(d.Coach) > 0 {
+		var err error
+		if cd, err = coach.DecodeDump(d.Coach); err != nil {
+			return err
+		}
+	}
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		if err := restoreTracker(ctx, tx, userID, d); err != nil {
 			return err
+		}
+		if cd != nil {
+			if err := restoreCoachRows(ctx, tx, userID, cd); err != nil {
+				return err
+			}
 		}
 		if td != nil {
 			if err := restoreTakehomeRows(ctx, tx, userID, td); err != nil {

@@ -60,8 +60,8 @@ func FuzzRestore(f *testing.F) {
 	})
 }
 
-// FuzzRestoreSections feeds exports with judge, practice and take-home
-// sections (and questions to ask) to RestoreAll: each is restored whole or
+// FuzzRestoreSections feeds exports with judge, practice, take-home and
+// coach sections (and questions to ask) to RestoreAll: each is restored whole or
 // refused with an error the user can act on, and a refusal writes nothing.
 func FuzzRestoreSections(f *testing.F) {
 	app := `"companies":[{"id":1,"name":"Acme","kind":"startup"}],` +
@@ -79,6 +79,11 @@ func FuzzRestoreSections(f *testing.F) {
 		`{"id":3,"source":"churn.zip","score":100,"checked_at":"2026-01-02T00:00:00Z","report":{"path":"churn.zip","score":100,"findings":[]}}]}}`)
 	f.Add(`{"format":"offerloop-export",` + app + `,"takehome":{"reports":[{"id":1,"application_id":5,"source":"x","score":1,"checked_at":"2026-01-02T00:00:00Z","report":{}}]}}`)
 	f.Add(`{"format":"offerloop-export","takehome":{"reports":[{"id":1,"source":"x","score":101,"checked_at":"2026-01-02T00:00:00Z","report":{"findings":[{"severity":"X"}]}}]}}`)
+	f.Add(`{"format":"offerloop-export","schema_version":1,` + app + `,"coach":{"marks":[{"day":"2026-01-02","key":"review:metrics","status":"done","at":"2026-01-02T09:00:00Z"},` +
+		`{"day":"2026-01-02","key":"problem:softmax","status":"skipped","at":"2026-01-02T09:05:00Z"}]}}`)
+	f.Add(`{"format":"offerloop-export",` + app + `,"coach":{"marks":[{"day":"2026-1-2","key":"review:metrics","status":"done","at":"2026-01-02T09:00:00Z"}]}}`)
+	f.Add(`{"format":"offerloop-export",` + app + `,"coach":{"marks":[{"day":"2026-01-02","key":"review:metrics","status":"later","at":"2026-01-02T09:00:00Z"}]}}`)
+	f.Add(`{"format":"offerloop-export","coach":{"marks":[{"day":"2026-01-02","key":"a b","status":"done"}]}}`)
 	f.Add(`{"format":"offerloop-export",` + app + `,"asks":[{"interview_id":7,"text":"x"}]}`)
 	f.Add(`{"format":"offerloop-export","practice":{"stories":[{"id":1,"title":""}]}}`)
 	f.Add(`{"format":"offerloop-export","practice":{"design_sessions":[{"id":1,"prompt":"nope","started_at":"2026-01-01T00:00:00Z"}]}}`)
@@ -93,7 +98,7 @@ func FuzzRestoreSections(f *testing.F) {
 		var n int
 		if err := db.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM applications) + (SELECT COUNT(*) FROM stories) +
 			(SELECT COUNT(*) FROM design_sessions) + (SELECT COUNT(*) FROM plan_marks) + (SELECT COUNT(*) FROM judge_attempts) +
-			(SELECT COUNT(*) FROM interview_asks) + (SELECT COUNT(*) FROM takehome_reports)`).Scan(&n); err != nil {
+			(SELECT COUNT(*) FROM interview_asks) + (SELECT COUNT(*) FROM takehome_reports) + (SELECT COUNT(*) FROM coach_marks)`).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		return n
@@ -112,7 +117,7 @@ func FuzzRestoreSections(f *testing.F) {
 			}
 			return
 		}
-		if _, err := db.db.ExecContext(ctx, `DELETE FROM takehome_reports; DELETE FROM interview_asks; DELETE FROM stories; DELETE FROM design_sessions; DELETE FROM plan_marks;
+		if _, err := db.db.ExecContext(ctx, `DELETE FROM coach_marks; DELETE FROM takehome_reports; DELETE FROM interview_asks; DELETE FROM stories; DELETE FROM design_sessions; DELETE FROM plan_marks;
 			DELETE FROM judge_attempts; DELETE FROM events; DELETE FROM application_state; DELETE FROM interviews; DELETE FROM rounds; DELETE FROM stages;
 			DELETE FROM contacts; DELETE FROM applications; DELETE FROM companies; DELETE FROM tasks; DELETE FROM task_marks; DELETE FROM settings`); err != nil {
 			t.Fatal(err)

@@ -286,6 +286,9 @@ type Dump struct {
 	// stored report, attached to its application or to none), carried the
 	// same way.
 	Takehome json.RawMessage `json:"takehome,omitempty"`
+	// Coach is the coach's section (a coach.Dump: every item marked done or
+	// skipped on a day's plan), carried the same way.
+	Coach json.RawMessage `json:"coach,omitempty"`
 }
 
 // DumpFormat identifies an offerloop export file.

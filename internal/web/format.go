@@ -54,6 +54,8 @@ func (s *Server) funcs() template.FuncMap {
 		"verdictClass":  verdictClass,
 		"inc":           func(i int) int { return i + 1 },
 		"scoreLevel":    scoreLevel,
+		"coachKind":     coachKindLabel,
+		"coachRow":      newCoachRow,
 		"mmss":          mmss,
 		"count":         count,
 		"pts":           pts,

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/offerloop/offerloop/internal/coach"
 	"github.com/offerloop/offerloop/internal/drill"
 	"github.com/offerloop/offerloop/internal/errs"
 	"github.com/offerloop/offerloop/internal/tracker"
@@ -72,6 +73,12 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.takehome != nil {
 		if d.Takehome, err = takehome.ExportSection(ctx, s.takehome, u.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if cs, ok := s.store.(coach.DumpStore); ok {
+		if d.Coach, err = coach.ExportSection(ctx, cs, u.ID); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -218,7 +225,7 @@ type restorer interface {
 // restore loads an export: the tracker, and its drill section when it has one,
 // all or nothing.
 func (s *Server) restore(ctx context.Context, userID int64, d *tracker.Dump) error {
-	if len(d.Drill) == 0 && len(d.Judge) == 0 && len(d.Practice) == 0 && len(d.Resume) == 0 && len(d.Kit) == 0 && len(d.Takehome) == 0 {
+	if len(d.Drill) == 0 && len(d.Judge) == 0 && len(d.Practice) == 0 && len(d.Resume) == 0 && len(d.Kit) == 0 && len(d.Takehome) == 0 && len(d.Coach) == 0 {
 		return s.store.Restore(ctx, userID, d)
 	}
 	var dd *drill.Dump

@@ -56,6 +56,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /today", s.cached(s.today))
 	mux.HandleFunc("POST /tasks/done", s.taskDone)
 	mux.HandleFunc("POST /tasks/undo", s.taskUndo)
+	mux.HandleFunc("POST /coach/mark", s.coachMark)
 
 	// Funnel, calendar, settings, import and export.
 	mux.HandleFunc("GET /funnel", s.cached(s.funnel))
@@ -135,6 +136,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/applications", s.apiApplications)
 	mux.HandleFunc("GET /api/applications/{id}", s.apiApplication)
 	mux.HandleFunc("GET /api/today", s.apiToday)
+	mux.HandleFunc("GET /api/coach", s.apiCoach)
 	mux.HandleFunc("GET /api/funnel", s.apiFunnel)
 	mux.HandleFunc("GET /api/drill/next", s.apiDrillNext)
 	mux.HandleFunc("POST /api/drill/rate", s.apiDrillRate)

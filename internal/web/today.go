@@ -3,17 +3,29 @@ package web
 import (
 	"context"
 	"net/http"
+	"slices"
 
+	"github.com/offerloop/offerloop/internal/coach"
+	"github.com/offerloop/offerloop/internal/errs"
 	"github.com/offerloop/offerloop/internal/tracker"
 )
 
 type todayPage struct {
 	base
-	Agenda   tracker.Agenda
-	Sections []taskSection
-	Cards    []interviewCard
-	Later    []*tracker.Interview // interviews this week past the first cardsShown
-	Open     int                  // open tasks shown in the sections
+	Plan       *coach.Plan
+	Used       int              // minutes the plan's items take
+	Budgets    []int            // the time budgets offered
+	Custom     bool             // the budget is not one of Budgets
+	Apps       map[int64]string // application names, for the items' links
+	Charts     []readinessChart
+	Skipped    []string // sources left out of the plan, and why
+	Marking    bool     // marks can be stored
+	BadMinutes string   // why ?minutes= was not used
+	Agenda     tracker.Agenda
+	Sections   []taskSection
+	Cards      []interviewCard
+	Later      []*tracker.Interview // interviews this week past the first cardsShown
+	Open       int                  // open tasks shown in the sections
 }
 
 type taskSection struct {
@@ -94,8 +106,31 @@ func (s *Server) today(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	d := &todayPage{Agenda: ag}
+	d := &todayPage{Agenda: ag, Budgets: coachBudgets, Marking: s.marks() != nil}
 	d.Title, d.Nav = "Today", "today"
+	minutes, err := budget(r)
+	if err != nil {
+		d.BadMinutes = errs.Message(err) + "; this plan is for " + itoa(coach.DefaultMinutes) + "."
+		minutes = coach.DefaultMinutes
+	}
+	plan, in, skipped, err := s.coachPlan(r.Context(), minutes)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Plan, d.Custom, d.Apps = plan, !slices.Contains(coachBudgets, plan.Minutes), map[int64]string{}
+	for _, it := range plan.Items {
+		d.Used += it.Minutes
+	}
+	for _, a := range in.Applications {
+		d.Apps[a.ID] = a.Company
+	}
+	for _, e := range skipped {
+		d.Skipped = append(d.Skipped, errs.Message(e))
+	}
+	for _, rd := range plan.Readiness {
+		d.Charts = append(d.Charts, newReadinessChart(rd))
+	}
 	carded := map[int64]bool{}
 	for i, iv := range ag.Interviews {
 		if i >= cardsShown {
