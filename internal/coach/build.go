@@ -52,7 +52,9 @@ func Build(in *Input) *Plan {
 	p := &Plan{Date: b.day, Minutes: b.minutes(), Items: []Item{}, Later: []Item{}, Done: []Item{}}
 	if b.cold() {
 		p.Onboarding = true
-		b.onboarding()
+		b.onboarding(true)
+	} else {
+		b.onboarding(false) // the first steps not taken yet
 	}
 	b.choose(p)
 	p.Readiness = b.readiness()
@@ -304,6 +306,8 @@ func (b *builder) tasks() {
 				it.must = 1
 				it.Why = fmt.Sprintf("The thank-you note to %s was due %s; a late one still helps, a missing one is noticed.", t.Company, ago(b, due))
 			} else {
+				// Due today: as time-bound as an overdue one.
+				it.must = 1
 				it.benefit = 6
 				it.Why = fmt.Sprintf("Send it while %s still remembers the conversation: within a day of the interview.", t.Company)
 			}

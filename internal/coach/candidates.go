@@ -231,8 +231,11 @@ func (b *builder) cards() {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	b.allowNew(groups, keys)
 	for _, k := range keys {
-		b.cardItem(groups[k], ivDays)
+		if len(groups[k].cards) > 0 {
+			b.cardItem(groups[k], ivDays)
+		}
 	}
 }
 
@@ -576,5 +579,41 @@ func (b *builder) takehomes() {
 				Why:     fmt.Sprintf("The last check (%s) scored %d and found %d high-severity problems; each is a reason a reviewer may stop reading.", ago(b, a.Takehome.At), a.Takehome.Score, a.Takehome.High),
 				Link:    fmt.Sprintf("/takehome/reports/%d", a.Takehome.ID)})
 		}
+	}
+}
+
+// allowNew keeps, across topics, only the most valuable new cards the
+// drill's daily allowance still admits: the drill page would not show more.
+func (b *builder) allowNew(groups map[string]*topicGroup, keys []string) {
+	if b.in.NewLeft == nil {
+		return
+	}
+	left := *b.in.NewLeft
+	var all []cardValue
+	for _, k := range keys {
+		if groups[k].isNew {
+			all = append(all, groups[k].cards...)
+		}
+	}
+	if len(all) <= left {
+		return
+	}
+	slices.SortStableFunc(all, func(x, y cardValue) int { return cmp.Compare(y.value, x.value) })
+	keep := make(map[*Card]bool, left)
+	for _, cv := range all[:left] {
+		keep[cv.c] = true
+	}
+	for _, k := range keys {
+		g := groups[k]
+		if !g.isNew {
+			continue
+		}
+		kept := g.cards[:0]
+		for _, cv := range g.cards {
+			if keep[cv.c] {
+				kept = append(kept, cv)
+			}
+		}
+		g.cards = kept
 	}
 }

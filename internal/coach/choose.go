@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/offerloop/offerloop/internal/drill"
 )
@@ -30,37 +31,60 @@ func (b *builder) cold() bool {
 
 // onboarding is the first steps of a new user, so the plan has something to
 // stand on: an application, the resume against its JD, a diagnostic and one
-// easy problem.
-func (b *builder) onboarding() {
-	b.add(Item{Key: "onboarding:application", Kind: "onboarding", Area: "onboarding", must: 1, Minutes: 5,
-		Title: "Add the first application you are preparing for",
-		Why:   "Everything else is planned around your interviews: their dates, their rounds and the company's kind. Paste the job description too.",
-		Link:  "/applications/new"})
-	if b.in.On.Resume {
-		b.add(Item{Key: "onboarding:resume", Kind: "onboarding", Area: "onboarding", must: 2, Minutes: 15,
-			Title: "Check your resume against that job description",
+// easy problem. For a user with nothing recorded they come first, in order;
+// later, each step not taken yet stays in the plan as a strong candidate.
+func (b *builder) onboarding(cold bool) {
+	step := func(order int, it Item) {
+		it.Kind, it.Area = "onboarding", "onboarding"
+		if cold {
+			it.must = order
+		} else {
+			it.benefit = 0.12 * float64(it.Minutes) // ahead of most work
+		}
+		b.add(it)
+	}
+	if cold {
+		step(1, Item{Key: "onboarding:application", Minutes: 5,
+			Title: "Add the first application you are preparing for",
+			Why:   "Everything else is planned around your interviews: their dates, their rounds and the company's kind. Paste the job description too.",
+			Link:  "/applications/new"})
+	}
+	checked, withJD := false, false
+	for _, a := range b.in.Applications {
+		checked = checked || a.Checked
+		withJD = withJD || (a.Active && a.HasJD)
+	}
+	if b.in.On.Resume && !checked && (cold || withJD) {
+		step(2, Item{Key: "onboarding:resume", Minutes: 15,
+			Title: "Check your resume against a job description",
 			Why:   "It shows what an ATS and a recruiter see first, and which of the job's skills your resume does not show.",
 			Link:  "/resume"})
 	}
-	if b.in.On.Drill {
-		b.add(Item{Key: "onboarding:diagnostic", Kind: "onboarding", Area: "onboarding", must: 3, Minutes: 5,
+	reviewedCards := 0
+	for i := range b.in.Cards {
+		if !b.in.Cards[i].New {
+			reviewedCards++
+		}
+	}
+	if b.in.On.Drill && max(b.in.Reviewed, reviewedCards) < 10 {
+		step(3, Item{Key: "onboarding:diagnostic", Minutes: 5,
 			Title: "Answer ten theory cards as a diagnostic",
 			Why:   "Ten honest ratings tell the coach which topics you know and which need work; after that the reviews are scheduled for you.",
 			Link:  "/drill"})
 	}
-	if b.in.On.Judge {
-		easy := Problem{}
+	attempted := false
+	for _, p := range b.in.Problems {
+		attempted = attempted || p.Attempts > 0
+	}
+	if b.in.On.Judge && !attempted {
 		for _, p := range b.in.Problems {
 			if p.Difficulty == "easy" {
-				easy = p
+				step(4, Item{Key: "onboarding:problem", Minutes: 20,
+					Title: "Solve one easy problem: " + p.Title,
+					Why:   "It sets up your judge history and shows what ML coding rounds ask: numpy from scratch, graded on hidden cases.",
+					Link:  "/problems/" + p.ID})
 				break
 			}
-		}
-		if easy.ID != "" {
-			b.add(Item{Key: "onboarding:problem", Kind: "onboarding", Area: "onboarding", must: 4, Minutes: 20,
-				Title: "Solve one easy problem: " + easy.Title,
-				Why:   "It sets up your judge history and shows what ML coding rounds ask: numpy from scratch, graded on hidden cases.",
-				Link:  "/problems/" + easy.ID})
 		}
 	}
 }
@@ -99,10 +123,25 @@ func (b *builder) choose(p *Plan) {
 		}
 	}
 	taken := make([]bool, len(rest))
+	areaMinutes := map[string]int{}
+	// No area takes more than two thirds of the time while another area
+	// has something that fits: an interview loop has several kinds of round.
+	capMinutes := budget * 2 / 3
+	othersFit := func(area string) bool {
+		for i, it := range rest {
+			if !taken[i] && it.Area != area && used+it.Minutes <= budget {
+				return true
+			}
+		}
+		return false
+	}
 	for {
 		best, bestScore := -1, 0.0
 		for i, it := range rest {
 			if taken[i] || used+it.Minutes > budget {
+				continue
+			}
+			if areaMinutes[it.Area]+it.Minutes > capMinutes && othersFit(it.Area) {
 				continue
 			}
 			score := it.benefit / float64(it.Minutes)
@@ -120,6 +159,7 @@ func (b *builder) choose(p *Plan) {
 		taken[best] = true
 		p.Items = append(p.Items, rest[best])
 		used += rest[best].Minutes
+		areaMinutes[rest[best].Area] += rest[best].Minutes
 		chosen[rest[best].Area] += weigh(rest[best])
 	}
 	// Later: what matters most among what did not fit.
@@ -300,7 +340,9 @@ func (b *builder) codingReadiness(iv Interview) (Component, bool) {
 }
 
 func (b *builder) behavioralReadiness(iv Interview) (Component, bool) {
-	if !b.in.On.Practice {
+	if !b.in.On.Practice || !slices.ContainsFunc(iv.Rounds, func(r string) bool {
+		return r == "behavioral" || r == "team_fit" || r == "bar_raiser" || r == "recruiter_screen" || r == "phone_screen" || r == "research_presentation"
+	}) {
 		return Component{}, false
 	}
 	var have float64
@@ -356,7 +398,9 @@ func (b *builder) designReadiness(iv Interview) (Component, bool) {
 func (b *builder) checklistReadiness(iv Interview) (Component, bool) {
 	total, done := 0, 0
 	for _, t := range b.in.Tasks {
-		if t.InterviewID == iv.ID && t.Kind == "checklist" {
+		// Items not due by tomorrow (the day-before list, three days out)
+		// do not count against readiness yet.
+		if t.InterviewID == iv.ID && t.Kind == "checklist" && (t.Done || !t.Due.After(b.in.Now.Add(24*time.Hour))) {
 			total++
 			if t.Done {
 				done++

@@ -71,8 +71,11 @@ type Input struct {
 	Cards      []Card
 	Params     fsrs.Parameters
 	ReviewSecs float64 // average seconds a review takes; 0 means unknown
-	Reviews    []Review
-	Reviewed   int // reviews ever
+	// NewLeft is how many new cards the drill still allows today (its
+	// new-cards-a-day setting less those started today); nil for no limit.
+	NewLeft  *int
+	Reviews  []Review
+	Reviewed int // reviews ever
 
 	Problems []Problem
 

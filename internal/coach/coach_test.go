@@ -272,12 +272,23 @@ func TestOverdueThankYouNeverPushedOut(t *testing.T) {
 			t.Fatalf("a skip must not drop an overdue thank-you: %v", keysOf(p.Items))
 		}
 	})
-	t.Run("not yet due is not forced", func(t *testing.T) {
+	t.Run("due tonight is forced too", func(t *testing.T) {
+		// A note due today is as time-bound as an overdue one: a big bundle
+		// of cards must not push it out of today's plan.
 		in := rich()
 		in.Tasks[0].Due = at(0, 20)
 		it := candidate(t, in, "task:thank_you:9")
-		if it.must != 0 || it.benefit <= 0 {
-			t.Errorf("thank-you due tonight: must %d benefit %v", it.must, it.benefit)
+		if it.must != 1 {
+			t.Errorf("thank-you due tonight: must %d", it.must)
+		}
+	})
+	t.Run("due tomorrow waits", func(t *testing.T) {
+		in := rich()
+		in.Tasks[0].Due = at(1, 20)
+		for _, it := range candidates(in) {
+			if it.Key == "task:thank_you:9" {
+				t.Errorf("a thank-you due tomorrow is in today's plan: %+v", it)
+			}
 		}
 	})
 }
@@ -338,6 +349,7 @@ func TestDoneThisWeekLowersArea(t *testing.T) {
 	// areas; work done this week in one area puts the other first.
 	mk := func(marks []Mark) *Plan {
 		in := baseInput()
+		in.Reviewed = 20 // past the diagnostic
 		in.Minutes = 80
 		in.Interviews = []Interview{{ID: 5, ApplicationID: 1, Company: "Co", CompanyKind: "mid-size", Kind: "onsite", At: at(6, 10),
 			Rounds: []string{"ml_system_design", "behavioral"}}}
@@ -703,8 +715,16 @@ func TestColdStart(t *testing.T) {
 		t.Run("not cold with "+name, func(t *testing.T) {
 			in := baseInput()
 			mut(in)
-			if p := Build(in); p.Onboarding || slices.ContainsFunc(p.Items, func(it Item) bool { return it.Kind == "onboarding" }) {
+			// Not cold: no forced first steps; the steps not taken yet may
+			// stay as ordinary candidates.
+			p := Build(in)
+			if p.Onboarding || indexOf(p.Items, "onboarding:application") >= 0 {
 				t.Errorf("onboarding for a user with %s: %v", name, keysOf(p.Items))
+			}
+			for _, it := range append(p.Items, p.Later...) {
+				if it.Kind == "onboarding" && it.must != 0 {
+					t.Errorf("forced onboarding step %s for a user with %s", it.Key, name)
+				}
 			}
 		})
 	}
@@ -713,7 +733,9 @@ func TestColdStart(t *testing.T) {
 func TestReadiness(t *testing.T) {
 	in := rich()
 	in.Tasks = append(in.Tasks, tracker.Task{Key: "checklist:20:x", Kind: tracker.TaskChecklist, InterviewID: 20, ApplicationID: 2, Done: true, Due: at(4, 9)},
-		tracker.Task{Key: "checklist:20:y", Kind: tracker.TaskChecklist, InterviewID: 20, ApplicationID: 2, Due: at(4, 9), Visible: at(3, 9)})
+		tracker.Task{Key: "checklist:20:y", Kind: tracker.TaskChecklist, InterviewID: 20, ApplicationID: 2, Due: at(0, 20)},
+		// Not due until the day before: it does not count yet.
+		tracker.Task{Key: "checklist:20:z", Kind: tracker.TaskChecklist, InterviewID: 20, ApplicationID: 2, Due: at(4, 9), Visible: at(3, 9)})
 	p := Build(in)
 	if len(p.Readiness) != 2 {
 		t.Fatalf("readiness for %d interviews, want 2", len(p.Readiness))
@@ -1027,5 +1049,88 @@ func TestDoneAfterTheItemIsGone(t *testing.T) {
 	}
 	if indexOf(p.Items, "problem:softmax") >= 0 {
 		t.Error("a solved problem is suggested")
+	}
+}
+
+// TestNewCardAllowance: learn items never ask for more new cards than the
+// drill still allows today, across topics; without a limit they may.
+func TestNewCardAllowance(t *testing.T) {
+	in := rich()
+	in.Minutes = 240
+	for _, tp := range []string{"optimization", "neural-networks", "regularization"} {
+		for i := range 30 {
+			in.Cards = append(in.Cards, newCard(fmt.Sprintf("%s-new-%d", tp, i), tp, "ml_theory"))
+		}
+	}
+	newIn := func(p *Plan) int {
+		n := 0
+		for _, it := range append(append([]Item{}, p.Items...), p.Later...) {
+			if it.Kind == "learn" {
+				n += len(it.cards)
+			}
+		}
+		return n
+	}
+	if n := newIn(Build(in)); n <= 10 {
+		t.Fatalf("without a limit the plan learns only %d new cards; the fixture does not test the limit", n)
+	}
+	left := 10
+	in.NewLeft = &left
+	if n := newIn(Build(in)); n > 10 || n == 0 {
+		t.Errorf("with 10 new cards left the plan learns %d", n)
+	}
+	zero := 0
+	in.NewLeft = &zero
+	if n := newIn(Build(in)); n != 0 {
+		t.Errorf("with no new cards left the plan learns %d", n)
+	}
+}
+
+// TestNoAreaTakesItAll: with other kinds of work waiting, cards get at most
+// two thirds of the budget, however large the decks.
+func TestNoAreaTakesItAll(t *testing.T) {
+	in := rich()
+	in.Minutes = 60
+	for _, tp := range []string{"optimization", "neural-networks", "loss-functions", "clustering"} {
+		in.Cards = append(in.Cards, deck(tp, "ml_theory", 40, 40, 1)...)
+	}
+	p := Build(in)
+	theory, others := 0, 0
+	for _, it := range p.Items {
+		if it.Area == "theory" {
+			theory += it.Minutes
+		} else if it.must == 0 {
+			others++
+		}
+	}
+	if theory > 40 {
+		t.Errorf("cards take %d of 60 minutes: %v", theory, keysOf(p.Items))
+	}
+	if others == 0 {
+		t.Errorf("nothing but cards and rule items: %v", keysOf(p.Items))
+	}
+}
+
+// TestOnboardingContinues: once an application exists, the first steps not
+// taken yet stay in the plan until they are.
+func TestOnboardingContinues(t *testing.T) {
+	in := baseInput()
+	in.On = Sources{Drill: true, Judge: true, Resume: true}
+	in.Applications = []Application{{ID: 1, Company: "Acme", Active: true, HasJD: true}}
+	in.Problems = []Problem{{ID: "dot", Title: "Dot product", Difficulty: "easy"}}
+	p := Build(in)
+	for _, k := range []string{"onboarding:resume", "onboarding:diagnostic", "onboarding:problem"} {
+		if indexOf(p.Items, k) < 0 {
+			t.Errorf("%s missing: %v", k, keysOf(p.Items))
+		}
+	}
+	in.Applications[0].Checked = true
+	in.Reviewed = 12
+	in.Problems[0].Attempts = 1
+	p = Build(in)
+	for _, it := range append(p.Items, p.Later...) {
+		if it.Kind == "onboarding" {
+			t.Errorf("step %s after it was taken", it.Key)
+		}
 	}
 }

@@ -179,7 +179,8 @@ type world struct {
 	design   []DesignSession
 	marks    []Mark
 	reviewed int
-	cardSecs float64 // seconds spent on cards
+	cardSecs float64        // seconds spent on cards
+	newOn    map[string]int // new cards started, by day
 }
 
 func newWorld(h *history) *world {
@@ -202,7 +203,7 @@ func (w *world) input(now time.Time, minutes int) *Input {
 	in := &Input{Now: now, Loc: london, Minutes: minutes, Params: w.p, ReviewSecs: evalSecs,
 		Applications: w.h.apps, Cards: slices.Clone(w.cards), Reviewed: w.reviewed,
 		Problems: slices.Clone(w.problems), Categories: slices.Clone(w.cats), Design: slices.Clone(w.design),
-		Prompts: w.h.prompts, Marks: w.marks,
+		Prompts: w.h.prompts, Marks: w.marks, NewLeft: w.newLeft(now),
 		On: Sources{Drill: true, Judge: true, Practice: true}}
 	for _, iv := range w.h.ivs {
 		if !iv.At.Before(now) {
@@ -227,6 +228,10 @@ func (w *world) review(id string, now time.Time) {
 	var m fsrs.Memory
 	rating := fsrs.Good
 	if c.New {
+		if w.newOn == nil {
+			w.newOn = map[string]int{}
+		}
+		w.newOn[now.In(london).Format("2006-01-02")]++
 		know := 0.35
 		if w.h.weak[c.Topic] {
 			know = 0.15
@@ -330,13 +335,15 @@ func (w *world) runNaiveSecs(now time.Time, secs float64, others bool) {
 		left -= evalSecs
 		w.cardSecs += evalSecs
 	}
+	allowed := *w.newLeft(now)
 	for i := range w.cards {
-		if !w.cards[i].New {
+		if !w.cards[i].New || allowed <= 0 {
 			continue
 		}
 		if left < 3*evalSecs {
 			return
 		}
+		allowed--
 		w.review(w.cards[i].ID, now)
 		left -= 3 * evalSecs
 		w.cardSecs += 3 * evalSecs
@@ -537,4 +544,15 @@ func runEval(t *testing.T) {
 	if !(coverage.coach > coverage.naive) {
 		t.Errorf("the coach's weak-topic coverage %.3f is not above the naive plan's %.3f", coverage.coach/coverage.n, coverage.naive/coverage.n)
 	}
+}
+
+// evalNewPerDay is the drill's default allowance of new cards a day; both
+// planners keep to it, as the drill page does.
+const evalNewPerDay = 20
+
+// newLeft is what the allowance still admits today.
+func (w *world) newLeft(now time.Time) *int {
+	day := now.In(london).Format("2006-01-02")
+	n := evalNewPerDay - w.newOn[day]
+	return &n
 }

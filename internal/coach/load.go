@@ -170,6 +170,17 @@ func loadDrill(ctx context.Context, d *drill.Drill, userID int64, now time.Time,
 		return err
 	}
 	in.Params = sched.Params
+	st, err := d.Settings(ctx, userID)
+	if err != nil {
+		return err
+	}
+	midnight := time.Date(now.In(d.Loc).Year(), now.In(d.Loc).Month(), now.In(d.Loc).Day(), 0, 0, 0, 0, d.Loc)
+	started, err := d.Store.NewSince(ctx, userID, midnight)
+	if err != nil {
+		return err
+	}
+	left := max(0, st.NewPerDay-started)
+	in.NewLeft = &left
 	cards, err := d.Cards(ctx, userID, "")
 	if err != nil {
 		return err
