@@ -1,6 +1,7 @@
 package takehome
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -64,6 +65,11 @@ type event struct {
 	line       int
 	supervised bool // used the target: supervised selection, target encoding
 	target     bool // computed on the target only
+	// onPart is true for a fit or statistic on a training part: right in
+	// itself, a leak only if those very rows are split again later (a
+	// validation split of a scaled X_train).
+	onPart bool
+	rows   []*atom // the rows it saw
 }
 
 type taint struct {
@@ -82,6 +88,7 @@ type estimator struct {
 	inst     *inst      // the model as last fitted
 	hasPre   bool       // pipelines: holds a preprocessing step
 	hasSel   bool       // pipelines: holds a feature selector or target encoder
+	hasModel bool       // pipelines: ends in a model, so fitting it trains one
 	cvEval   bool       // evaluated by cross-validation or a validation split
 	cv       *estimator // searches: the splitter given as cv=
 }
@@ -342,17 +349,7 @@ func (a *analyser) stmt(n *Node) {
 		a.loop(&loopCtx{vars: map[string]bool{}}, n.Child("body"))
 		a.elseBlock(n)
 	case "if_statement":
-		a.eval(n.Child("condition"))
-		a.body(n.Child("consequence"))
-		for _, k := range n.Kids {
-			switch k.Kind {
-			case "elif_clause":
-				a.eval(k.Child("condition"))
-				a.body(k.Child("consequence"))
-			case "else_clause":
-				a.body(k.Child("body"))
-			}
-		}
+		a.ifStatement(n)
 	case "try_statement":
 		a.body(n.Child("body"))
 		for _, k := range n.Kids {
@@ -730,4 +727,71 @@ func roleName(r role) string {
 		return "test"
 	}
 	return "rows"
+}
+
+// ifStatement runs each branch from the same variables and joins what they
+// leave: a variable assigned differently in two branches may hold either
+// value afterwards, so it carries what both carry.
+func (a *analyser) ifStatement(n *Node) {
+	a.eval(n.Child("condition"))
+	before := a.env
+	var branches []map[string]*value
+	run := func(body *Node) {
+		a.env = maps.Clone(before)
+		a.body(body)
+		branches = append(branches, a.env)
+	}
+	run(n.Child("consequence"))
+	hasElse := false
+	for _, k := range n.Kids {
+		switch k.Kind {
+		case "elif_clause":
+			a.env = maps.Clone(before)
+			a.eval(k.Child("condition"))
+			before2 := a.env
+			a.env = before2
+			a.body(k.Child("consequence"))
+			branches = append(branches, a.env)
+		case "else_clause":
+			hasElse = true
+			run(k.Child("body"))
+		}
+	}
+	if !hasElse {
+		branches = append(branches, before)
+	}
+	joined := maps.Clone(branches[0])
+	for _, br := range branches[1:] {
+		for k, v := range br {
+			if old, ok := joined[k]; !ok || old == nil {
+				joined[k] = v
+			} else if v != nil && v != old {
+				joined[k] = join(old, v)
+			}
+		}
+	}
+	a.env = joined
+}
+
+// join is a value that may be either a or b.
+func join(a, b *value) *value {
+	if a.est != nil || b.est != nil || len(a.elems) > 0 || len(b.elems) > 0 {
+		if a.est != nil || len(a.elems) > 0 {
+			return a
+		}
+		return b
+	}
+	out := *a
+	out.rows = unionRows(a.rows, b.rows)
+	out.taints = slices.Clone(a.taints)
+	out.addTaints(b.taints, "")
+	out.dup = orEvent(a.dup, b.dup)
+	out.lagged = orEvent(a.lagged, b.lagged)
+	if out.pred == nil {
+		out.pred = b.pred
+	}
+	if out.rowSrc == nil {
+		out.rowSrc = b.rowSrc
+	}
+	return &out
 }

@@ -37,7 +37,8 @@ func init() {
 		LocallyLinearEmbedding LatentDirichletAllocation CountVectorizer TfidfVectorizer TfidfTransformer
 		DictVectorizer Tokenizer TextVectorization Normalization OneHotEncoder OrdinalEncoder LabelEncoder
 		LabelBinarizer MultiLabelBinarizer CountEncoder CountFrequencyEncoder FunctionTransformer
-		ColumnTransformer make_column_transformer FeatureUnion SplineTransformer PolynomialFeatures`)
+		ColumnTransformer make_column_transformer FeatureUnion SplineTransformer PolynomialFeatures
+		DataFrameMapper`)
 	add(estSelector, `SelectKBest SelectPercentile RFE RFECV SelectFromModel SequentialFeatureSelector
 		GenericUnivariateSelect SelectFpr SelectFdr SelectFwe VarianceThreshold BorutaPy Boruta`)
 	add(estTargetEnc, `TargetEncoder CatBoostEncoder JamesSteinEncoder MEstimateEncoder WOEEncoder

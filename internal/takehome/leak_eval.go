@@ -66,6 +66,10 @@ func (a *analyser) eval(n *Node) *value {
 		return v
 	case "keyword_argument":
 		return a.eval(n.Child("value"))
+	case "lambda":
+		// Its parameters are unknown; what its body reads from outside
+		// (a whole-column mean, say) flows into whatever it is applied to.
+		return a.derive(nil, a.eval(n.Child("body")))
 	case "list_splat", "dictionary_splat":
 		return a.eval(firstKid(n))
 	}
@@ -115,7 +119,7 @@ func (a *analyser) derive(base *value, others ...*value) *value {
 		}
 		if part && o.role() != out.role() {
 			for _, t := range o.taints {
-				if !t.ev.target {
+				if !t.ev.target && !t.ev.onPart {
 					a.leakStat(t.ev, out)
 				}
 			}
@@ -506,6 +510,9 @@ func (a *analyser) construct(class string, kind estKind, c *callSite) *value {
 				case estPipeline:
 					e.hasPre = e.hasPre || inner.hasPre
 					e.hasSel = e.hasSel || inner.hasSel
+					e.hasModel = e.hasModel || inner.hasModel
+				case estModel, estSearch, estDummy:
+					e.hasModel = true
 				}
 			})
 		}

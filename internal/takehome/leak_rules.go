@@ -33,7 +33,11 @@ func (a *analyser) estMethod(recv *value, method string, c *callSite) *value {
 	y := c.arg(1, "y")
 	switch method {
 	case "fit", "fit_transform", "partial_fit", "fit_on_texts", "fit_on_sequences", "adapt", "fit_generator", "train", "fit_predict":
-		switch e.kind {
+		kind := e.kind
+		if kind == estPipeline && !e.hasModel && (e.hasPre || e.hasSel) {
+			kind = estPreproc // a pipeline of transformers is a transformer
+		}
+		switch kind {
 		case estPreproc, estSelector, estTargetEnc:
 			supervised := e.kind == estTargetEnc || (e.kind == estSelector && y != nil && e.class != "VarianceThreshold")
 			a.fitTransformer(e, X, XN, supervised, c.n)
@@ -119,8 +123,12 @@ func (a *analyser) fitTransformer(e *estimator, X *value, XN *Node, supervised b
 	case "OneHotEncoder", "OrdinalEncoder", "LabelEncoder", "LabelBinarizer", "MultiLabelBinarizer", "DictVectorizer", "CountEncoder", "CountFrequencyEncoder":
 		ev.kind = "encode"
 	}
+	ev.rows = X.rows
 	switch X.role() {
 	case roleFull:
+		e.taint = ev
+	case roleTrain, roleVal:
+		ev.onPart = true
 		e.taint = ev
 	case roleMixed:
 		if !ev.target {
@@ -135,7 +143,7 @@ func (a *analyser) fitTransformer(e *estimator, X *value, XN *Node, supervised b
 func (a *analyser) transformed(e *estimator, X *value) *value {
 	out := a.derive(X)
 	if e.taint != nil {
-		if isPart(out.role()) && !e.taint.target {
+		if isPart(out.role()) && !e.taint.target && !e.taint.onPart {
 			a.leakStat(e.taint, out)
 		}
 		out.addTaints([]taint{{ev: e.taint}}, "")
@@ -287,7 +295,7 @@ func (a *analyser) dataMethod(recv *value, method string, c *callSite) *value {
 				}
 				if isPart(base.role()) {
 					for _, t := range others {
-						if !t.ev.target {
+						if !t.ev.target && !t.ev.onPart {
 							a.leakStat(t.ev, base)
 						}
 					}
@@ -334,8 +342,12 @@ func (a *analyser) statEvent(kind, what string, data *value, dataN *Node, superv
 	}
 	out.window, out.group = false, false
 	ev := &event{kind: kind, what: what, on: textOf(dataN), chunk: a.chunk, line: n.Line, supervised: supervised, target: !supervised && a.isTarget(dataN)}
+	ev.rows = data.flat().rows
 	switch data.flat().role() {
 	case roleFull:
+		out.addTaints([]taint{{ev: ev}}, "")
+	case roleTrain, roleVal:
+		ev.onPart = true
 		out.addTaints([]taint{{ev: ev}}, "")
 	case roleMixed:
 		if !ev.target {
@@ -459,8 +471,16 @@ func (a *analyser) split(c *callSite) *value {
 // features must not be shuffled apart.
 func (a *analyser) splitChecks(in *value, shuffle bool, n *Node, key string, isTargetArg bool) {
 	for _, t := range in.taints {
-		if t.ev.target || isTargetArg {
+		// Encoding the target's labels before the split is harmless; a
+		// statistic of the target over all rows is not.
+		if (t.ev.target || isTargetArg) && t.ev.kind == "encode" {
 			continue
+		}
+		if t.ev.target && t.ev.kind == "fit" {
+			continue
+		}
+		if t.ev.onPart && !overlaps(&value{rows: t.ev.rows}, in) {
+			continue // fitted on other rows than these: fine
 		}
 		a.leakSplit(t.ev, n)
 	}
@@ -485,7 +505,7 @@ func (a *analyser) cvChecks(e *estimator, X *value, n *Node) {
 	X = X.flat()
 	if X.role() == roleFull || X.role() == roleNone {
 		for _, t := range X.taints {
-			if t.ev.supervised && !t.ev.target {
+			if t.ev.supervised && !t.ev.target && !t.ev.onPart {
 				ev := t.ev
 				a.report("leakage/cv-preprocessing", ev.chunk, ev.line,
 					fmt.Sprintf("%s uses the target over all of %s before cross-validation %s splits those rows: every fold's validation rows helped decide the features, so the cross-validated score is optimistic.", ev.what, ev.on, a.where(n)),
