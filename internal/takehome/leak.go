@@ -33,6 +33,7 @@ type atom struct {
 	parent *atom
 	role   role
 	kids   map[string]*atom
+	loop   *loopCtx // the loop it was split off in, if any: a new test set each pass
 }
 
 func (a *atom) child(key string, r role) *atom {
@@ -465,7 +466,22 @@ func (a *analyser) forLoop(n *Node) {
 				}
 			}
 		}
-		if elem.est == nil {
+		switch {
+		case iter.est != nil && iter.est.kind == estSplitter:
+			// for tr, te in KFold(n, k): the old API iterates the splitter.
+			ctx.cv = true
+		case elem.est == nil && len(iter.rows) == 0 && len(iter.elems) > 0:
+			// A list of datasets: each iteration binds one, with its
+			// structure (X, y = ds).
+			for _, e := range iter.elems {
+				if e != nil {
+					c := *e
+					c.loop = ctx
+					elem = &c
+					break
+				}
+			}
+		case elem.est == nil:
 			elem.rows = iter.rows
 			elem.taints = iter.taints
 		}

@@ -448,6 +448,11 @@ func (a *analyser) function(name string, fn *Node, c *callSite) *value {
 		return a.statEvent("fit", name, c.arg(0, "X"), c.argNode(0, "X"), false, c.n)
 	case npStats[name] && (root == "np" || root == "numpy" || root == "statistics" || root == "pd" || root == name):
 		return a.statEvent("stat", "np."+name, c.arg(0, "a"), c.argNode(0, "a"), false, c.n)
+	case name == "load_data" && (strings.Contains(dotted, "datasets") || strings.HasPrefix(dotted, "mnist") || strings.HasPrefix(dotted, "cifar") || strings.HasPrefix(dotted, "fashion_mnist") || strings.HasPrefix(dotted, "imdb") || strings.HasPrefix(dotted, "boston_housing") || strings.HasPrefix(dotted, "reuters")):
+		// Keras datasets: (x_train, y_train), (x_test, y_test), already split.
+		tr := &value{rows: []*atom{{role: roleTrain}}}
+		te := &value{rows: []*atom{{role: roleTest}}}
+		return &value{elems: []*value{{elems: []*value{tr, a.derive(tr)}}, {elems: []*value{te, a.derive(te)}}}}
 	case readFuncs[name]:
 		return a.fresh()
 	case metricFuncs[name]:
@@ -602,7 +607,7 @@ func (a *analyser) inlineBody(stmts []*Node) *value {
 		case "return_statement":
 			if k := firstKid(s); k != nil {
 				if r := a.eval(k); r != nil {
-					ret = r
+					ret = joinRet(ret, r)
 				}
 			}
 		case "if_statement", "for_statement", "while_statement", "try_statement", "with_statement":
@@ -611,8 +616,8 @@ func (a *analyser) inlineBody(stmts []*Node) *value {
 				if k.Kind == "function_definition" || k.Kind == "lambda" {
 					return false
 				}
-				if k.Kind == "return_statement" && ret == nil {
-					ret = a.eval(firstKid(k))
+				if k.Kind == "return_statement" {
+					ret = joinRet(ret, a.eval(firstKid(k)))
 				}
 				return true
 			})
@@ -621,4 +626,15 @@ func (a *analyser) inlineBody(stmts []*Node) *value {
 		}
 	}
 	return ret
+}
+
+// joinRet joins the values a function may return.
+func joinRet(a, b *value) *value {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	}
+	return join(a, b)
 }

@@ -79,7 +79,7 @@ func (a *analyser) estMethod(recv *value, method string, c *callSite) *value {
 			return &value{loop: nil}
 		}
 	case "score", "evaluate":
-		if e.kind != estPreproc && e.kind != estSelector && e.kind != estSplitter {
+		if e.kind != estPreproc && e.kind != estSelector && e.kind != estSplitter && !clusterer(e.class) {
 			inst := a.instFor(e, c.n)
 			data := X
 			if data == nil {
@@ -218,6 +218,18 @@ func (a *analyser) dataMethod(recv *value, method string, c *callSite) *value {
 				}
 			}
 			return nil
+		}
+	}
+	if method == "apply" || method == "transform" || method == "agg" || method == "aggregate" || method == "pipe" {
+		// df.apply(f) with f defined in the program: f runs on the data.
+		if fn := c.argNode(0, "func"); fn != nil && fn.Kind == "identifier" {
+			if def, ok := a.funcs[fn.Text()]; ok {
+				inner := &callSite{n: c.n, pos: []*value{recv}, kw: map[string]*value{}}
+				if out := a.inline(def, inner); out != nil {
+					return a.derive(recv, out)
+				}
+				return a.derive(recv)
+			}
 		}
 	}
 	switch {
@@ -457,7 +469,11 @@ func (a *analyser) split(c *callSite) *value {
 			p := a.derive(in)
 			p.rows = nil
 			for _, at := range in.rows {
-				p.rows = append(p.rows, at.child(key+":"+roleName(r)+fmt.Sprint(r == trRole), r))
+				k := at.child(key+":"+roleName(r)+fmt.Sprint(r == trRole), r)
+				if len(a.loops) > 0 {
+					k.loop = a.loops[len(a.loops)-1]
+				}
+				p.rows = append(p.rows, k)
 			}
 			p.text = "split"
 			out.elems = append(out.elems, p)
@@ -566,8 +582,8 @@ func (a *analyser) evaluate(in *inst, data *value, n *Node) {
 	data = data.flat()
 	ev := &evalEvent{inst: in, data: data, chunk: a.chunk, line: n.Line}
 	for _, l := range a.loops {
-		if l.cv {
-			continue
+		if l.cv || splitIn(data, l) {
+			continue // each pass has its own held-out rows: no choosing
 		}
 		if slices.Contains(in.loops, l) || data.loop == l {
 			ev.loop = true
@@ -844,4 +860,26 @@ func rootOf(n *Node) *Node {
 		}
 	}
 	return nil
+}
+
+// splitIn says whether data's rows were split off inside loop l.
+func splitIn(data *value, l *loopCtx) bool {
+	for _, at := range data.rows {
+		for x := at; x != nil; x = x.parent {
+			if x.loop == l {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clusterer is true for unsupervised models, whose score (inertia,
+// likelihood) on the training rows is how they are used, not a leak.
+func clusterer(class string) bool {
+	switch class {
+	case "KMeans", "MiniBatchKMeans", "GaussianMixture", "BayesianGaussianMixture", "DBSCAN", "AgglomerativeClustering", "Birch", "MeanShift", "SpectralClustering", "OPTICS", "IsolationForest", "LocalOutlierFactor":
+		return true
+	}
+	return false
 }
