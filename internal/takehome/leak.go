@@ -191,19 +191,21 @@ type findingKey struct {
 
 // analyser holds the state of one program's analysis.
 type analyser struct {
-	src      *Source
-	env      map[string]*value
-	funcs    map[string]fnDef
-	chunk    int
-	loops    []*loopCtx
-	depth    int // inlined calls
-	steps    int // statements evaluated, bounded
-	nesting  int // expression depth, bounded
-	insts    []*inst
-	targets  map[string]bool // column names used as the target
-	found    map[findingKey]bool
-	findings []Finding
-	splits   int
+	src     *Source
+	env     map[string]*value
+	funcs   map[string]fnDef
+	chunk   int
+	loops   []*loopCtx
+	depth   int // inlined calls
+	steps   int // statements evaluated, bounded
+	nesting int // expression depth, bounded
+	insts   []*inst
+	targets map[string]bool // column names used as the target
+	found   map[findingKey]bool
+	// encodeOnly marks preprocessing findings about encoders.
+	encodeOnly map[findingKey]bool
+	findings   []Finding
+	splits     int
 }
 
 // maxSteps bounds the statements evaluated per program, inlined calls

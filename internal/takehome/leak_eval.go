@@ -444,6 +444,10 @@ func (a *analyser) function(name string, fn *Node, c *callSite) *value {
 			return a.statEvent("stat", "pd.cut", c.arg(0, "x"), c.argNode(0, "x"), false, c.n)
 		}
 		return a.derive(c.arg(0, "x"))
+	case name == "f_classif" || name == "chi2" || name == "f_regression" || name == "r_regression" || name == "mutual_info_classif" || name == "mutual_info_regression":
+		// Called directly, a univariate test scores features with the labels
+		// of every row passed in.
+		return a.statEvent("fit", name, c.arg(0, "X"), c.argNode(0, "X"), len(c.pos) > 1 || c.kw["y"] != nil, c.n)
 	case scaleFuncs[name]:
 		return a.statEvent("fit", name, c.arg(0, "X"), c.argNode(0, "X"), false, c.n)
 	case npStats[name] && (root == "np" || root == "numpy" || root == "statistics" || root == "pd" || root == name):

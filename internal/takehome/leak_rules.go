@@ -598,7 +598,7 @@ func (a *analyser) evaluate(in *inst, data *value, n *Node) {
 	}
 	if r == roleTest && ev.loop && !in.dummy {
 		a.report("leakage/multi-test", a.chunk, n.Line,
-			"The test set scores each candidate in this loop, and the best one is kept: the test set has become a validation set, and its score is now optimistic.",
+			"Each candidate in this loop is scored on the test set: if the best of them is kept, the test set has become a validation set and its score is optimistic.",
 			"Choose on a validation split or by cross-validation on the training rows (GridSearchCV), then score the chosen model once on the test set.")
 	}
 }
@@ -662,7 +662,7 @@ func (a *analyser) finish() {
 		}
 		for i, e := range g.evals[1:] {
 			a.report("leakage/multi-test", e.chunk, e.line,
-				fmt.Sprintf("This is the %s model scored on the same test rows; comparing models on the test set and keeping the best makes the reported score optimistic.", ordinal(i+2)),
+				fmt.Sprintf("This is the %s model scored on the same test rows: choosing between models on the test set makes the chosen one's score optimistic, and reviewers look for a separate validation step.", ordinal(i+2)),
 				"Compare models on a validation split or by cross-validation on the training rows, then score only the chosen model on the test set, once.")
 		}
 	}
@@ -709,6 +709,7 @@ func ordinal(n int) string {
 
 // leakSplit reports a statistic or fit over rows that are then split.
 func (a *analyser) leakSplit(ev *event, split *Node) {
+	a.markEncode(ev)
 	if ev.supervised && ev.kind == "stat" && !strings.HasPrefix(ev.what, "a group-by") {
 		// falls through: a supervised statistic is still preprocessing leakage here
 	}
@@ -717,11 +718,13 @@ func (a *analyser) leakSplit(ev *event, split *Node) {
 
 // leakStat reports a statistic or fit over unsplit rows used on a split part.
 func (a *analyser) leakStat(ev *event, part *value) {
+	a.markEncode(ev)
 	a.report("leakage/preprocessing", ev.chunk, ev.line, a.leakText(ev, "and the result is then applied to the "+roleName(part.role())+" rows"), a.fixText(ev))
 }
 
 // leakMixed reports a statistic or fit over rows mixing training and test parts.
 func (a *analyser) leakMixed(ev *event, data *value) {
+	a.markEncode(ev)
 	a.report("leakage/preprocessing", ev.chunk, ev.line,
 		fmt.Sprintf("%s is computed on %s, which puts training and held-out rows back together: %s comes partly from the rows the model is tested on.", subject(ev), ev.on, learned(ev)),
 		a.fixText(ev))
@@ -816,6 +819,11 @@ func (a *analyser) report(rule string, chunk, line int, msg, fix string) {
 	a.found[k] = true
 	r, _ := RuleByID(rule)
 	f := Finding{Rule: rule, Severity: r.Severity, File: a.src.File, Line: line, Message: msg, Fix: fix}
+	if rule == "leakage/preprocessing" && a.encodeOnly[k] {
+		// An encoder learns only the category list: a real leak, and a
+		// reviewer will say so, but a small one.
+		f.Severity = Medium
+	}
 	if chunk >= 0 && chunk < len(a.src.Chunks) {
 		ch := a.src.Chunks[chunk]
 		f.Excerpt = clip(strings.TrimSpace(ch.Line(line)), 160)
@@ -882,4 +890,16 @@ func clusterer(class string) bool {
 		return true
 	}
 	return false
+}
+
+// markEncode notes that a preprocessing finding at ev's line is about an
+// encoder, so report gives it medium severity.
+func (a *analyser) markEncode(ev *event) {
+	if ev.kind != "encode" {
+		return
+	}
+	if a.encodeOnly == nil {
+		a.encodeOnly = map[findingKey]bool{}
+	}
+	a.encodeOnly[findingKey{"leakage/preprocessing", ev.chunk, ev.line}] = true
 }
