@@ -131,6 +131,7 @@ type topicGroup struct {
 	isNew      bool
 	cards      []cardValue
 	ivGain     map[int]float64
+	ownIv      map[int]bool // the interview's own rounds ask about the topic
 }
 
 func (b *builder) cards() {
@@ -138,11 +139,13 @@ func (b *builder) cards() {
 		return
 	}
 	needs := make([][]drill.Need, len(b.ivs))
+	later := make([][]bool, len(b.ivs)) // the need is a later round's
 	for i, iv := range b.ivs {
 		for _, r := range iv.Rounds {
 			n := drill.NeedOf(r)
 			if len(n.Topics) > 0 || len(n.Rounds) > 0 || n.Theory {
 				needs[i] = append(needs[i], n)
+				later[i] = append(later[i], iv.later(r))
 			}
 		}
 	}
@@ -166,11 +169,11 @@ func (b *builder) cards() {
 		var dayGain [32]float64
 		var dayKnown [32]bool
 		for i := range b.ivs {
-			needed := false
-			for _, n := range needs[i] {
+			needed, own := false, false
+			for j, n := range needs[i] {
 				if n.Has(&dc) {
 					needed = true
-					break
+					own = own || !later[i][j]
 				}
 			}
 			if !needed {
@@ -190,6 +193,9 @@ func (b *builder) cards() {
 				raw = b.gainWith(c, &m, d)
 			}
 			g := raw * ivWeight[i]
+			if !own {
+				g *= 0.5 // a round after this interview: further off
+			}
 			v += g
 			if g > best {
 				best, bestIv = g, i
@@ -224,6 +230,14 @@ func (b *builder) cards() {
 		g.cards = append(g.cards, cardValue{c: c, value: v, iv: bestIv})
 		if bestIv >= 0 {
 			g.ivGain[bestIv] += best
+			if g.ownIv == nil {
+				g.ownIv = map[int]bool{}
+			}
+			for j, n := range needs[bestIv] {
+				if !later[bestIv][j] && n.Has(&dc) {
+					g.ownIv[bestIv] = true
+				}
+			}
 		}
 	}
 	keys := make([]string, 0, len(groups))
@@ -279,16 +293,20 @@ func (b *builder) cardItem(g *topicGroup, ivDays []int) {
 		iv := b.ivs[bestIv]
 		it.iv = iv.ID
 		it.Application = appRef(iv.ApplicationID)
+		asks := "asks about"
+		if !g.ownIv[bestIv] {
+			asks = "leads to rounds that ask about"
+		}
 		if g.isNew {
-			it.Why = fmt.Sprintf("%s is %s and asks about %s; you have not studied these cards yet.%s", ivName(iv), when(ivDays[bestIv]), g.title, weak)
+			it.Why = fmt.Sprintf("%s is %s and %s %s; you have not studied these cards yet.%s", ivName(iv), when(ivDays[bestIv]), asks, g.title, weak)
 		} else {
 			var onDay float64
 			day := b.today.AddDate(0, 0, ivDays[bestIv])
 			for _, cv := range g.cards[:n] {
 				onDay += b.recallOn(cv.c, day)
 			}
-			it.Why = fmt.Sprintf("%s is %s and asks about %s; your recall on these cards is %.2f now and would be %.2f on the day without a review.%s",
-				ivName(iv), when(ivDays[bestIv]), g.title, sumNow/float64(n), onDay/float64(n), weak)
+			it.Why = fmt.Sprintf("%s is %s and %s %s; your recall on these cards is %.2f now and would be %.2f on the day without a review.%s",
+				ivName(iv), when(ivDays[bestIv]), asks, g.title, sumNow/float64(n), onDay/float64(n), weak)
 		}
 	} else {
 		it.Why = fmt.Sprintf("%d %s cards are due; reviewing them on time keeps recall near its target for little effort.%s", len(g.cards), g.title, weak)
@@ -317,6 +335,9 @@ func (b *builder) problems() {
 		for _, r := range iv.Rounds {
 			if r == "ml_coding" || r == "phone_screen" || r == "coding" {
 				w := urgency(days) * kindWeight(iv.CompanyKind, "coding")
+				if iv.later(r) {
+					w *= 0.5
+				}
 				if r == "phone_screen" {
 					w *= 0.6
 				}
@@ -485,6 +506,10 @@ func (b *builder) design() {
 		why = fmt.Sprintf("%s is %s and has an ML system design round; your last timed session (%s) scored %d%%.", ivName(*target), when(days), ago(b, last), lastPct)
 	}
 	w := urgency(days) * kindWeight(target.CompanyKind, "design")
+	if target.later("ml_system_design") {
+		w *= 0.5
+		why = strings.Replace(why, "and has an ML system design round", "and the loop goes on to an ML system design round", 1)
+	}
 	benefit := (0.6 + 1.6*gap) * w
 	if !last.IsZero() && b.calDays(last, b.today) <= 1 {
 		benefit *= 0.35 // one yesterday: let it settle

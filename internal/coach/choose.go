@@ -187,6 +187,8 @@ func (b *builder) readiness() []Readiness {
 	}
 	for _, iv := range b.ivs {
 		days := b.daysUntil(iv.At)
+		// Readiness is for the rounds of the interview's own stage.
+		iv.Rounds = iv.own()
 		r := Readiness{Interview: iv.ID, Application: iv.ApplicationID, Company: iv.Company, Title: iv.Title, At: iv.At, Days: days, Parts: []Component{}, Actions: []Item{}}
 		if r.Title == "" {
 			r.Title = upper(roundLabel(iv.Kind))

@@ -13,6 +13,7 @@
 package coach
 
 import (
+	"slices"
 	"time"
 
 	"github.com/offerloop/offerloop/internal/fsrs"
@@ -107,6 +108,23 @@ type Interview struct {
 	Kind          string // the interview's own round kind
 	At            time.Time
 	Rounds        []string // round kinds it covers or that follow it
+	// Own lists the round kinds of the interview's own stage (an onsite's
+	// rounds; a phone screen alone); empty when unknown, then Rounds count.
+	Own []string
+}
+
+// own is the rounds the interview itself covers.
+func (iv *Interview) own() []string {
+	if len(iv.Own) > 0 {
+		return iv.Own
+	}
+	return iv.Rounds
+}
+
+// later says whether a round kind comes after this interview, in a later
+// stage of the loop.
+func (iv *Interview) later(kind string) bool {
+	return len(iv.Own) > 0 && !slices.Contains(iv.Own, kind)
 }
 
 // Application is an application as the coach needs it.

@@ -1134,3 +1134,35 @@ func TestOnboardingContinues(t *testing.T) {
 		}
 	}
 }
+
+// TestLaterRounds: a phone screen whose loop goes on to an onsite is
+// prepared for as a phone screen; the onsite's rounds count for less and
+// say so, and readiness covers the phone screen's own round.
+func TestLaterRounds(t *testing.T) {
+	mk := func(own []string) *Input {
+		in := baseInput()
+		in.Reviewed = 20
+		in.Interviews = []Interview{{ID: 1, ApplicationID: 1, Company: "Initech", CompanyKind: "mid-size", Kind: "phone_screen", Title: "Technical phone screen",
+			At: at(1, 16), Rounds: []string{"phone_screen", "ml_system_design", "behavioral"}, Own: own}}
+		in.Cards = append(deck("ml-system-design", "ml_system_design", 10, 20, 3), deck("metrics", "phone_screen", 10, 20, 3)...)
+		in.Prompts = []Prompt{{ID: "feed", Title: "Feed"}}
+		in.Categories = []Category{{Name: "Conflict", Key: "conflict", Status: "missing", NeededBy: []int64{1}}}
+		return in
+	}
+	all, own := mk(nil), mk([]string{"phone_screen"})
+	if a, o := candidate(t, all, "design:feed").benefit, candidate(t, own, "design:feed").benefit; !(o < a) {
+		t.Errorf("design for a later round: benefit %.3f, not below %.3f", o, a)
+	}
+	sd := candidate(t, own, "review:ml-system-design")
+	if !strings.Contains(sd.Why, "leads to rounds that ask about") {
+		t.Errorf("why for a later round's topic: %q", sd.Why)
+	}
+	if m := candidate(t, own, "review:metrics"); !strings.Contains(m.Why, "and asks about") {
+		t.Errorf("why for the screen's own topic: %q", m.Why)
+	}
+	for _, c := range Build(own).Readiness[0].Parts {
+		if c.Area == "design" { // behavioral stays: phone screens probe some categories too
+			t.Errorf("the phone screen's readiness has the onsite's %s", c.Area)
+		}
+	}
+}

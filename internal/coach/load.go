@@ -63,14 +63,39 @@ func Load(ctx context.Context, s Stores, userID int64, now time.Time, loc *time.
 	for _, a := range apps {
 		kinds[a.ID] = string(a.Company.Kind)
 	}
+	planned := map[int64][]tracker.Round{}
 	for _, a := range ahead {
 		iv := a.Interview
 		rounds := make([]string, 0, len(a.Rounds))
 		for _, r := range a.Rounds {
 			rounds = append(rounds, string(r))
 		}
+		// The rounds of the interview's own stage: an onsite's rounds, or
+		// a phone screen alone; the stages after it come later.
+		var own []string
+		if iv.RoundID != 0 {
+			rs, ok := planned[iv.ApplicationID]
+			if !ok {
+				if rs, err = s.Tracker.Rounds(ctx, userID, iv.ApplicationID); err != nil {
+					return nil, nil, err
+				}
+				planned[iv.ApplicationID] = rs
+			}
+			for _, r := range rs {
+				if r.ID == iv.RoundID {
+					for _, rr := range rs {
+						if rr.StageID == r.StageID && !slices.Contains(own, string(rr.Kind)) {
+							own = append(own, string(rr.Kind))
+						}
+					}
+				}
+			}
+		}
+		if iv.Kind != "" && iv.Kind != tracker.RoundOther && !slices.Contains(own, string(iv.Kind)) {
+			own = append(own, string(iv.Kind))
+		}
 		in.Interviews = append(in.Interviews, Interview{ID: iv.ID, ApplicationID: iv.ApplicationID, Company: iv.Company,
-			CompanyKind: kinds[iv.ApplicationID], Title: iv.Title, Kind: string(iv.Kind), At: iv.At, Rounds: rounds})
+			CompanyKind: kinds[iv.ApplicationID], Title: iv.Title, Kind: string(iv.Kind), At: iv.At, Rounds: rounds, Own: own})
 		ivCount[iv.ApplicationID]++
 	}
 	takeHomeAhead := map[int64]bool{}
