@@ -349,6 +349,10 @@ func (b *builder) problems() {
 			}
 		}
 	}
+	attempted := slices.ContainsFunc(b.in.Problems, func(p Problem) bool { return p.Attempts > 0 })
+	if len(coding) == 0 && !attempted {
+		return // the first steps suggest one easy problem; no coding round asks for more yet
+	}
 	failedByTopic, triedByTopic := map[string]int{}, map[string]int{}
 	for _, p := range b.in.Problems {
 		if p.Attempts > 0 {
