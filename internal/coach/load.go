@@ -206,7 +206,7 @@ func loadDrill(ctx context.Context, d *drill.Drill, userID int64, now time.Time,
 	}
 	left := max(0, st.NewPerDay-started)
 	in.NewLeft = &left
-	cards, err := d.Cards(ctx, userID, "")
+	cards, err := deckTopics(ctx, d, userID)
 	if err != nil {
 		return err
 	}
@@ -332,4 +332,31 @@ func loadPractice(ctx context.Context, s Stores, userID int64, now time.Time, lo
 		}
 	}
 	return nil
+}
+
+// deckTopics lists every card the user can study with its topic and round:
+// the bank's, then the user's. A store that can list the user's cards
+// without their text (sqlite's UserCardTopics) saves reading thousands of
+// prompts and answers.
+func deckTopics(ctx context.Context, d *drill.Drill, userID int64) ([]drill.Card, error) {
+	lean, ok := d.Store.(interface {
+		UserCardTopics(ctx context.Context, userID int64) ([]drill.Card, error)
+	})
+	if !ok || d.Bank == nil {
+		return d.Cards(ctx, userID, "")
+	}
+	user, err := lean.UserCardTopics(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	bank := d.Bank.Cards()
+	out := make([]drill.Card, 0, len(bank)+len(user))
+	seen := make(map[string]bool, len(bank)+len(user))
+	for _, c := range append(slices.Clip(bank), user...) {
+		if !seen[c.ID] { // a user card never shadows a bank card
+			seen[c.ID] = true
+			out = append(out, c)
+		}
+	}
+	return out, nil
 }

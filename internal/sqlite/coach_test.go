@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/offerloop/offerloop/internal/coach"
+	"github.com/offerloop/offerloop/internal/drill"
 	"github.com/offerloop/offerloop/internal/errs"
 	"github.com/offerloop/offerloop/internal/tracker"
 )
@@ -137,6 +138,42 @@ func TestCoachExportRoundTrip(t *testing.T) {
 		}
 		if apps, _ := fresh.FindApplications(ctx, tracker.ApplicationFilter{UserID: u3.ID}); len(apps) != 0 {
 			t.Errorf("a refused restore wrote %d applications", len(apps))
+		}
+	}
+}
+
+// TestUserCardTopics: the coach's lean list has every user card with its
+// topic and round, in the order UserCards gives, and nothing else.
+func TestUserCardTopics(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	u, err := db.LocalUser(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []drill.Card{
+		{ID: "u-b", Topic: "metrics", Round: drill.RoundTheory, Difficulty: 2, Prompt: "What is AUC?", Answer: "The area under the ROC curve.", User: true},
+		{ID: "u-a", Topic: "mlops", Round: drill.RoundSystemDesign, Difficulty: 1, Prompt: "What is drift?", Answer: "A change in the data.", User: true},
+	} {
+		if err := db.SaveUserCard(ctx, u.ID, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	full, err := db.UserCards(ctx, u.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lean, err := db.UserCardTopics(ctx, u.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lean) != len(full) || len(lean) != 2 {
+		t.Fatalf("lean %d cards, full %d", len(lean), len(full))
+	}
+	for i := range full {
+		want := drill.Card{ID: full[i].ID, Topic: full[i].Topic, Round: full[i].Round, User: true}
+		if diff := cmp.Diff(want, lean[i]); diff != "" {
+			t.Errorf("card %d (-want +got):\n%s", i, diff)
 		}
 	}
 }

@@ -46,6 +46,30 @@ func (db *DB) UserCards(ctx context.Context, userID int64) ([]drill.Card, error)
 	return out, wrap(err, "user cards")
 }
 
+// UserCardTopics returns the user's own cards with only their id, topic and
+// round: what the coach needs, without reading every prompt and answer.
+func (db *DB) UserCardTopics(ctx context.Context, userID int64) ([]drill.Card, error) {
+	var out []drill.Card
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, topic, round FROM user_cards WHERE user_id = ? ORDER BY created_at, id`, userID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			c := drill.Card{User: true}
+			var round string
+			if err := rows.Scan(&c.ID, &c.Topic, &round); err != nil {
+				return err
+			}
+			c.Round = drill.Round(round)
+			out = append(out, c)
+		}
+		return rows.Err()
+	})
+	return out, wrap(err, "user cards")
+}
+
 // UserCard returns one of the user's own cards.
 func (db *DB) UserCard(ctx context.Context, userID int64, id string) (drill.Card, error) {
 	var c drill.Card
