@@ -325,7 +325,14 @@ func (b *builder) tasks() {
 		case tracker.TaskChecklist:
 			it.Minutes = 5
 			it.benefit = 2
-			it.Why = "A checklist item for an interview you have scheduled."
+			switch t.Checklist {
+			case tracker.After:
+				it.Why = fmt.Sprintf("From the after-the-interview checklist for %s: notes taken the same day are the ones that help in the next round.", t.Company)
+			case tracker.DayBefore:
+				it.Why = fmt.Sprintf("From the day-before checklist for %s.", t.Company)
+			default:
+				it.Why = fmt.Sprintf("From the checklist for your interview at %s.", t.Company)
+			}
 		default:
 			it.Minutes = 15
 			it.benefit = 2.5

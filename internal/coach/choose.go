@@ -338,6 +338,9 @@ func (b *builder) codingReadiness(iv Interview) (Component, bool) {
 	}
 	c := Component{Area: "coding", Label: "ML coding", Score: int(math.Round(100 * (0.6*breadth + 0.4*form)))}
 	c.Detail = fmt.Sprintf("%d of %d problems solved; the latest run was accepted on %d of the %d you tried.", solved, len(b.in.Problems), lastOK, tried)
+	if tried == 0 {
+		c.Detail = fmt.Sprintf("None of the %d problems tried yet.", len(b.in.Problems))
+	}
 	return c, true
 }
 
