@@ -31,24 +31,7 @@ type builder struct {
 // Build makes today's plan.
 func Build(in *Input) *Plan {
 	b := newBuilder(in)
-	b.tasks()
-	if in.On.Drill {
-		b.cards()
-	}
-	if in.On.Judge {
-		b.problems()
-	}
-	if in.On.Practice {
-		b.stories()
-		b.design()
-		b.studyPlan()
-	}
-	if in.On.Resume {
-		b.resumes()
-	}
-	if in.On.Takehome {
-		b.takehomes()
-	}
+	b.generate()
 	p := &Plan{Date: b.day, Minutes: b.minutes(), Items: []Item{}, Later: []Item{}, Done: []Item{}}
 	if b.cold() {
 		p.Onboarding = true
@@ -59,6 +42,28 @@ func Build(in *Input) *Plan {
 	b.choose(p)
 	p.Readiness = b.readiness()
 	return p
+}
+
+// generate collects the candidates of every source that is on.
+func (b *builder) generate() {
+	b.tasks()
+	if b.in.On.Drill {
+		b.cards()
+	}
+	if b.in.On.Judge {
+		b.problems()
+	}
+	if b.in.On.Practice {
+		b.stories()
+		b.design()
+		b.studyPlan()
+	}
+	if b.in.On.Resume {
+		b.resumes()
+	}
+	if b.in.On.Takehome {
+		b.takehomes()
+	}
 }
 
 func newBuilder(in *Input) *builder {

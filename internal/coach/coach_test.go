@@ -81,24 +81,7 @@ func minutesOf(items []Item) int {
 // candidates returns every candidate Build considered, whatever fitted.
 func candidates(in *Input) []Item {
 	b := newBuilder(in)
-	b.tasks()
-	if in.On.Drill {
-		b.cards()
-	}
-	if in.On.Judge {
-		b.problems()
-	}
-	if in.On.Practice {
-		b.stories()
-		b.design()
-		b.studyPlan()
-	}
-	if in.On.Resume {
-		b.resumes()
-	}
-	if in.On.Takehome {
-		b.takehomes()
-	}
+	b.generate()
 	return b.cands
 }
 

@@ -73,23 +73,7 @@ func insertSaved(ctx context.Context, tx *sql.Tx, userID int64, s *resume.Saved,
 }
 
 func (db *DB) queryChecks(ctx context.Context, q string, args ...any) ([]resume.Saved, error) {
-	var out []resume.Saved
-	err := db.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			s, err := scanSaved(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, s)
-		}
-		return rows.Err()
-	})
-	return out, err
+	return queryAll(ctx, db, scanSaved, q, args...)
 }
 
 // Checks returns an application's resume checks, newest first.

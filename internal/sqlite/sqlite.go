@@ -416,3 +416,24 @@ func inKinds(kinds []tracker.EventKind) string {
 	}
 	return "(" + strings.Join(q, ",") + ")"
 }
+
+// queryAll runs a query in a read transaction and scans every row with scan.
+func queryAll[T any](ctx context.Context, db *DB, scan func(interface{ Scan(...any) error }) (T, error), q string, args ...any) ([]T, error) {
+	var out []T
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			v, err := scan(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, v)
+		}
+		return rows.Err()
+	})
+	return out, err
+}

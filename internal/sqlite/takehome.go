@@ -66,23 +66,7 @@ func insertTakehome(ctx context.Context, tx *sql.Tx, userID int64, s *takehome.S
 }
 
 func (db *DB) queryTakehome(ctx context.Context, q string, args ...any) ([]takehome.Saved, error) {
-	var out []takehome.Saved
-	err := db.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			s, err := scanTakehome(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, s)
-		}
-		return rows.Err()
-	})
-	return out, err
+	return queryAll(ctx, db, scanTakehome, q, args...)
 }
 
 // TakehomeReports returns an application's take-home reports, or all of the
