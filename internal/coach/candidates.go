@@ -158,8 +158,12 @@ func (b *builder) cards() {
 	groups := map[string]*topicGroup{}
 	now := b.in.Now
 	elapsed := b.elapsedDays()
+	tonight := b.today.AddDate(0, 0, 1)
 	for ci := range b.in.Cards {
 		c := &b.in.Cards[ci]
+		if b.in.Served && !c.New && !c.Planned && !c.Due.Before(tonight) {
+			continue // the drill page would not show it today
+		}
 		dc := drill.Card{Topic: c.Topic, Round: drill.Round(c.Round)}
 		best, bestIv := 0.0, -1
 		v := 0.0

@@ -74,7 +74,11 @@ type Input struct {
 	ReviewSecs float64 // average seconds a review takes; 0 means unknown
 	// NewLeft is how many new cards the drill still allows today (its
 	// new-cards-a-day setting less those started today); nil for no limit.
-	NewLeft  *int
+	NewLeft *int
+	// Served is true when Planned is known: a reviewed card is then a
+	// candidate only if the drill page will show it today, because it is
+	// due by tonight or the drill's interview plan brought it forward.
+	Served   bool
 	Reviews  []Review
 	Reviewed int // reviews ever
 
@@ -163,6 +167,9 @@ type Card struct {
 	LastReview time.Time
 	Stability  float64
 	Difficulty float64
+	// Planned: the drill's interview-date plan puts an extra review of it
+	// on today.
+	Planned bool
 }
 
 // Review is a review of the last seven days.

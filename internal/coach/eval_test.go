@@ -7,6 +7,7 @@ package coach
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -38,6 +39,7 @@ type history struct {
 	cats     []Category
 	prompts  []Prompt
 	minutes  []int // the daily budget, by day
+	bank     *drill.Bank
 }
 
 var evalRounds = [][]string{
@@ -54,7 +56,7 @@ var evalKinds = []string{"big-tech", "mid-size", "startup", "research-lab"}
 
 func generate(t testing.TB, seed uint64, bank *drill.Bank, probs []*judge.Problem) *history {
 	rng := rand.New(rand.NewPCG(seed, 0x0ff3e100))
-	h := &history{seed: seed, start: time.Date(2026, 11, 25, 8, 0, 0, 0, london), weak: map[string]bool{}}
+	h := &history{seed: seed, start: time.Date(2026, 11, 25, 8, 0, 0, 0, london), weak: map[string]bool{}, bank: bank}
 	topics := bank.Topics()
 	// Two or three weak topics.
 	for _, i := range rng.Perm(len(topics))[:2+rng.IntN(2)] {
@@ -181,12 +183,20 @@ type world struct {
 	reviewed int
 	cardSecs float64        // seconds spent on cards
 	newOn    map[string]int // new cards started, by day
+	bank     *drill.Bank
+	bankIDs  map[string]bool
 }
 
 func newWorld(h *history) *world {
 	w := &world{h: h, rng: rand.New(rand.NewPCG(h.seed, 0x5eed)), p: fsrs.DefaultParameters,
 		cards: slices.Clone(h.cards), byID: map[string]int{}, touched: map[string]bool{},
 		reviews: slices.Clone(h.reviews), problems: slices.Clone(h.problems), cats: slices.Clone(h.cats)}
+	w.bank, w.bankIDs = h.bank, map[string]bool{}
+	if h.bank != nil {
+		for _, c := range h.bank.Cards() {
+			w.bankIDs[c.ID] = true
+		}
+	}
 	for i, c := range w.cards {
 		w.byID[c.ID] = i
 		if !c.New {
@@ -201,7 +211,7 @@ func newWorld(h *history) *world {
 
 func (w *world) input(now time.Time, minutes int) *Input {
 	in := &Input{Now: now, Loc: london, Minutes: minutes, Params: w.p, ReviewSecs: evalSecs,
-		Applications: w.h.apps, Cards: slices.Clone(w.cards), Reviewed: w.reviewed,
+		Applications: w.h.apps, Cards: w.servedCards(now), Reviewed: w.reviewed, Served: true,
 		Problems: slices.Clone(w.problems), Categories: slices.Clone(w.cats), Design: slices.Clone(w.design),
 		Prompts: w.h.prompts, Marks: w.marks, NewLeft: w.newLeft(now),
 		On: Sources{Drill: true, Judge: true, Practice: true}}
@@ -321,8 +331,10 @@ func (w *world) runNaive(now time.Time, minutes int) {
 func (w *world) runNaiveSecs(now time.Time, secs float64, others bool) {
 	left := secs
 	var due []int
-	for i, c := range w.cards {
-		if !c.New && !c.Due.After(now) {
+	// What the drill page shows as due: due cards and those its interview
+	// plan brought forward to today.
+	for i, c := range w.servedCards(now) {
+		if !c.New && (!c.Due.After(now) || c.Planned) {
 			due = append(due, i)
 		}
 	}
@@ -555,4 +567,63 @@ func (w *world) newLeft(now time.Time) *int {
 	day := now.In(london).Format("2006-01-02")
 	n := evalNewPerDay - w.newOn[day]
 	return &n
+}
+
+// evalStore shows the simulated deck to the real drill, so the evaluation
+// sees the extra reviews the drill's interview-date plan brings forward,
+// as its page would serve them.
+type evalStore struct {
+	drill.Store // not called by Plan
+	w           *world
+}
+
+func (st evalStore) UserCards(ctx context.Context, userID int64) ([]drill.Card, error) {
+	var out []drill.Card
+	for _, c := range st.w.cards {
+		if !st.w.bankIDs[c.ID] {
+			out = append(out, drill.Card{ID: c.ID, Topic: c.Topic, Round: drill.Round(c.Round), Difficulty: 2, Prompt: "q", Answer: "a", User: true})
+		}
+	}
+	return out, nil
+}
+
+func (st evalStore) AllProgress(ctx context.Context, userID int64) ([]drill.Progress, error) {
+	var out []drill.Progress
+	for _, c := range st.w.cards {
+		if !c.New {
+			out = append(out, drill.Progress{CardID: c.ID, UserID: userID, State: "review", Stability: c.Stability,
+				Difficulty: max(c.Difficulty, 1), Due: c.Due, LastReview: c.LastReview, Reps: 3})
+		}
+	}
+	return out, nil
+}
+
+func (st evalStore) Setting(ctx context.Context, userID int64, key string) (string, error) {
+	return "", nil
+}
+
+// servedCards is the deck with the cards the drill's plan puts on today
+// marked Planned.
+func (w *world) servedCards(now time.Time) []Card {
+	cards := slices.Clone(w.cards)
+	var ivs []drill.Interview
+	for _, iv := range w.h.ivs {
+		if !iv.At.Before(now) {
+			ivs = append(ivs, drill.Interview{ID: iv.ID, Company: iv.Company, At: iv.At, Rounds: iv.Rounds})
+		}
+	}
+	if len(ivs) == 0 || w.bank == nil {
+		return cards
+	}
+	d := &drill.Drill{Store: evalStore{w: w}, Bank: w.bank, Now: func() time.Time { return now }, Loc: london}
+	plan, err := d.Plan(context.Background(), 1, ivs)
+	if err != nil {
+		panic(err)
+	}
+	for i := range cards {
+		if day, ok := plan.PlannedDay(cards[i].ID); ok && day.Equal(plan.Today) {
+			cards[i].Planned = true
+		}
+	}
+	return cards
 }

@@ -243,6 +243,24 @@ func loadDrill(ctx context.Context, d *drill.Drill, userID int64, now time.Time,
 		in.Cards = append(in.Cards, cc)
 	}
 	in.Reviewed = len(progress)
+	// Which cards the drill's interview-date plan brings forward to today:
+	// with the due ones, what its page will show.
+	if len(in.Interviews) > 0 {
+		ivs := make([]drill.Interview, 0, len(in.Interviews))
+		for _, iv := range in.Interviews {
+			ivs = append(ivs, drill.Interview{ID: iv.ID, Company: iv.Company, At: iv.At, Rounds: iv.Rounds})
+		}
+		plan, err := d.PlanWith(ctx, userID, ivs, cards, progress)
+		if err != nil {
+			return err
+		}
+		for i := range in.Cards {
+			if day, ok := plan.PlannedDay(in.Cards[i].ID); ok && day.Equal(plan.Today) {
+				in.Cards[i].Planned = true
+			}
+		}
+	}
+	in.Served = true
 	logs, err := d.Store.Reviews(ctx, userID, now.Add(-7*24*time.Hour))
 	if err != nil {
 		return err

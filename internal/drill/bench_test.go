@@ -13,7 +13,7 @@ import (
 
 // benchDrill is the real bank with every card reviewed once, a year ago, so
 // that all are due, on a temporary database.
-func benchDrill(b *testing.B) (*drill.Drill, int64, *time.Time) {
+func benchDrill(b testing.TB) (*drill.Drill, int64, *time.Time) {
 	b.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))

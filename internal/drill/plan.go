@@ -143,6 +143,29 @@ func (d *Drill) Plan(ctx context.Context, userID int64, interviews []Interview) 
 	return buildPlan(now, d.loc(), st, sched, k, d.Bank, progress, interviews), nil
 }
 
+// PlanWith is Plan over cards and progress the caller has already read
+// (cards as Cards returns them, or with only id, topic and round), so a
+// caller that needs them too reads them once.
+func (d *Drill) PlanWith(ctx context.Context, userID int64, interviews []Interview, cards []Card, progress []Progress) (*Plan, error) {
+	st, err := d.Settings(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	k := &deck{cards: cards, byID: make(map[string]int, len(cards))}
+	for i, c := range cards {
+		if _, dup := k.byID[c.ID]; !dup {
+			k.byID[c.ID] = i
+		}
+	}
+	byID := make(map[string]*Progress, len(progress))
+	for i := range progress {
+		if _, ok := k.byID[progress[i].CardID]; ok {
+			byID[progress[i].CardID] = &progress[i]
+		}
+	}
+	return buildPlan(d.now(), d.loc(), st, d.scheduler(st), k, d.Bank, byID, interviews), nil
+}
+
 // progressOf returns the user's progress on the cards of the deck, by id.
 func (d *Drill) progressOf(ctx context.Context, userID int64, k *deck) (map[string]*Progress, error) {
 	all, err := d.Store.AllProgress(ctx, userID)

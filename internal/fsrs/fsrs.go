@@ -9,6 +9,7 @@ package fsrs
 import (
 	"fmt"
 	"math"
+	"sync/atomic"
 )
 
 // Rating is the user's answer to a review.
@@ -90,8 +91,21 @@ type Memory struct {
 
 func (p *Parameters) decay() float64 { return -p[20] }
 
-// factor is chosen so that R(S, S) = 0.9.
-func (p *Parameters) factor() float64 { return math.Pow(0.9, 1/p.decay()) - 1 }
+// factor is chosen so that R(S, S) = 0.9. It is a power, and planning calls
+// it for every card and day, so the last decay's factor is kept: the same
+// value, computed once.
+func (p *Parameters) factor() float64 {
+	d := p.decay()
+	if c := lastFactor.Load(); c != nil && c[0] == d {
+		return c[1]
+	}
+	f := math.Pow(0.9, 1/d) - 1
+	lastFactor.Store(&[2]float64{d, f})
+	return f
+}
+
+// lastFactor holds the last decay and its factor.
+var lastFactor atomic.Pointer[[2]float64]
 
 // Retrievability is the predicted probability of recall after elapsed days
 // with stability s: (1 + factor·t/s)^decay.
